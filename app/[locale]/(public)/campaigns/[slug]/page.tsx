@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CheckCircle2 } from "lucide-react";
+import { ProgressBar } from "@/components/progress-bar";
+import { SharePanel } from "@/components/share-panel";
+import { getPublicCampaignBySlug } from "@/lib/campaigns/queries";
+import { appUrl } from "@/lib/env";
+import { format, localePath } from "@/lib/i18n";
+import { localeParam } from "@/lib/i18n/server";
+import { renderMarkdown } from "@/lib/markdown";
+import { listRecentPublicSigners } from "@/lib/signatures/queries";
+import { SignForm } from "./sign-form";
+
+type Props = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<{ ref?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await localeParam(params);
+  const { slug } = await params;
+  const campaign = await getPublicCampaignBySlug(slug, locale);
+  if (!campaign) return {};
+  const url = `${appUrl}${localePath(locale, `/campaigns/${slug}`)}`;
+  return {
+    title: campaign.title,
+    description: campaign.ask,
+    alternates: {
+      canonical: url,
+      languages: { en: `${appUrl}/campaigns/${slug}`, es: `${appUrl}/es/campaigns/${slug}` },
+    },
+    openGraph: { type: "website", title: campaign.title, description: campaign.ask, url, locale: locale === "es" ? "es_US" : "en_US" },
+    twitter: { card: "summary_large_image", title: campaign.title, description: campaign.ask },
+  };
+}
+
+export default async function CampaignPage({ params, searchParams }: Props) {
+  const { locale, t } = await localeParam(params);
+  const { slug } = await params;
+  const campaign = await getPublicCampaignBySlug(slug, locale);
+  if (!campaign) notFound();
+  const signers = await listRecentPublicSigners(campaign.id);
+  const ref = (await searchParams).ref;
+  const referralCode = typeof ref === "string" && /^[a-z0-9]{4,16}$/i.test(ref) ? ref : undefined;
+  const targets = campaign.targets.map((c) => c.name).join(", ");
+  const shareUrl = `${appUrl}${localePath(locale, `/campaigns/${campaign.slug}`)}`;
+  const isLive = campaign.status === "live";
+
+  return (
+    <article className="mx-auto max-w-5xl px-4 py-6 lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:gap-10">
+      <header className="lg:col-span-2">
+        <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+          {campaign.kind === "pledge" ? t.campaign.pledge : t.campaign.petition} ·{" "}
+          {campaign.targets.length > 1 ? t.campaign.targets : t.campaign.target}: {targets}
+        </p>
+        <h1 className="mt-2 text-3xl font-bold leading-tight sm:text-4xl">{campaign.title}</h1>
+        <p className="mt-3 text-lg leading-snug">{campaign.ask}</p>
+        {campaign.status === "won" && (
+          <p role="status" className="mt-4 flex items-center gap-2 rounded border border-success bg-success-soft p-3 font-medium text-success">
+            <CheckCircle2 aria-hidden="true" size={20} />
+            {format(t.campaign.status.won, { targets })}
+          </p>
+        )}
+        {campaign.status === "closed" && (
+          <p role="status" className="mt-4 rounded border border-warning bg-warning-soft p-3 font-medium text-warning">
+            {t.campaign.status.closed}
+          </p>
+        )}
+        <div className="mt-5">
+          <ProgressBar count={campaign.confirmedCount} goal={campaign.goal} locale={locale} t={t} />
+        </div>
+        {isLive && (
+          <a
+            href="#sign"
+            className="mt-5 flex min-h-12 items-center justify-center rounded bg-accent px-6 text-lg font-semibold text-white hover:bg-accent-hover lg:hidden"
+          >
+            {campaign.kind === "pledge" ? t.campaign.pledgeNow : t.campaign.signNow}
+          </a>
+        )}
+      </header>
+
+      <div className="mt-8 lg:col-start-2 lg:row-start-2 lg:mt-8">
+        <div className="space-y-6 lg:sticky lg:top-4">
+          {isLive && (
+            <section id="sign" className="scroll-mt-4 rounded-lg border border-line p-4 shadow-sm">
+              <SignForm
+                campaignSlug={campaign.slug}
+                kind={campaign.kind}
+                locale={locale}
+                referralCode={referralCode}
+                t={{ form: t.form, errors: t.errors, fields: t.fields }}
+              />
+            </section>
+          )}
+          <SharePanel url={shareUrl} title={campaign.title} t={t} />
+        </div>
+      </div>
+
+      <div className="mt-8 lg:col-start-1 lg:row-start-2">
+        <section aria-labelledby="story-heading">
+          <h2 id="story-heading" className="text-2xl font-bold">
+            {t.campaign.story}
+          </h2>
+          <div className="prose-story mt-2 max-w-prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(campaign.story) }} />
+        </section>
+
+        <section aria-labelledby="signers-heading" className="mt-10">
+          <h2 id="signers-heading" className="text-xl font-semibold">
+            {t.campaign.recentSigners}
+          </h2>
+          {signers.length === 0 ? (
+            <p className="mt-2 text-muted">{t.campaign.recentNone}</p>
+          ) : (
+            <ul className="mt-3 flex flex-wrap gap-2">
+              {signers.map((s, i) => (
+                <li key={i} className="rounded-full bg-accent-soft px-3 py-1 text-sm font-medium text-accent">
+                  {s.name}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </article>
+  );
+}

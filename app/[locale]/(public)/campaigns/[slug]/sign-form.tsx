@@ -1,0 +1,193 @@
+"use client";
+// The sign form. One column, labels above inputs, large tap targets. Without
+// JavaScript it posts to the same server action and the page re-renders with the
+// result; with it, no reload.
+import { useActionState } from "react";
+import { signAction, type SignFormState } from "@/lib/signatures/actions";
+import type { Locale, Messages } from "@/lib/i18n";
+
+type FormCopy = Pick<Messages, "form" | "errors" | "fields">;
+
+const inputClass =
+  "mt-1 block min-h-11 w-full rounded border border-zinc-400 bg-white px-3 text-base aria-[invalid=true]:border-danger";
+
+function FieldError({ id, messages }: { id: string; messages?: string[] }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-danger">
+      {messages.join(" ")}
+    </p>
+  );
+}
+
+export function SignForm({
+  campaignSlug,
+  kind,
+  locale,
+  t,
+  referralCode,
+}: {
+  campaignSlug: string;
+  kind: "petition" | "pledge";
+  locale: Locale;
+  t: FormCopy;
+  referralCode?: string;
+}) {
+  const [state, formAction, pending] = useActionState<SignFormState, FormData>(signAction, { status: "idle" });
+
+  if (state.status === "accepted") {
+    return (
+      <div role="status" className="rounded-lg border border-success bg-success-soft p-4">
+        <h2 className="text-xl font-semibold text-success">{t.form.checkEmailTitle}</h2>
+        <p className="mt-2">{t.form.checkEmail}</p>
+      </div>
+    );
+  }
+
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const values = state.status === "error" ? state.values : undefined;
+  const fieldMessage = (field: string) =>
+    errors[field]?.map((key) => (t.fields as Record<string, string>)[key] ?? t.errors.invalid);
+  const invalid = (field: string) => Boolean(errors[field]?.length);
+  const describedBy = (field: string, hint?: string) =>
+    [invalid(field) ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <form action={formAction} noValidate className="space-y-4" aria-labelledby="sign-heading">
+      <h2 id="sign-heading" className="text-xl font-semibold">
+        {kind === "pledge" ? t.form.pledgeHeading : t.form.heading}
+      </h2>
+      {state.status === "error" && (
+        <div role="alert" className="rounded border border-danger bg-red-50 p-3 text-sm font-medium text-danger">
+          {t.errors[state.code]}
+        </div>
+      )}
+      <input type="hidden" name="campaign" value={campaignSlug} />
+      <input type="hidden" name="locale" value={locale} />
+      {referralCode && <input type="hidden" name="ref" value={referralCode} />}
+
+      <div>
+        <label htmlFor="fullName" className="block font-medium">
+          {t.form.fullName}
+        </label>
+        <input
+          id="fullName"
+          name="fullName"
+          type="text"
+          autoComplete="name"
+          required
+          maxLength={100}
+          defaultValue={values?.fullName}
+          aria-invalid={invalid("fullName")}
+          aria-describedby={describedBy("fullName")}
+          className={inputClass}
+        />
+        <FieldError id="fullName-error" messages={fieldMessage("fullName")} />
+      </div>
+
+      <div>
+        <label htmlFor="email" className="block font-medium">
+          {t.form.email}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          defaultValue={values?.email}
+          aria-invalid={invalid("email")}
+          aria-describedby={describedBy("email", "email-hint")}
+          className={inputClass}
+        />
+        <p id="email-hint" className="mt-1 text-sm text-muted">
+          {t.form.emailHint}
+        </p>
+        <FieldError id="email-error" messages={fieldMessage("email")} />
+      </div>
+
+      <div>
+        <label htmlFor="postalCode" className="block font-medium">
+          {t.form.postalCode}
+        </label>
+        <input
+          id="postalCode"
+          name="postalCode"
+          type="text"
+          autoComplete="postal-code"
+          maxLength={12}
+          defaultValue={values?.postalCode}
+          aria-invalid={invalid("postalCode")}
+          aria-describedby={describedBy("postalCode")}
+          className={`${inputClass} max-w-48`}
+        />
+        <FieldError id="postalCode-error" messages={fieldMessage("postalCode")} />
+      </div>
+
+      <div className="flex items-start gap-3">
+        <input
+          id="showName"
+          name="showName"
+          type="checkbox"
+          defaultChecked={values?.showName ?? false}
+          className="mt-0.5 size-6 shrink-0 accent-accent"
+        />
+        <label htmlFor="showName">{t.form.showName}</label>
+      </div>
+
+      <div className="flex items-start gap-3">
+        <input
+          id="wantsUpdates"
+          name="wantsUpdates"
+          type="checkbox"
+          defaultChecked={values?.wantsUpdates ?? false}
+          aria-describedby="updates-consent"
+          className="mt-0.5 size-6 shrink-0 accent-accent"
+        />
+        <div>
+          <label htmlFor="wantsUpdates">{t.form.wantsUpdates}</label>
+          <p id="updates-consent" className="mt-1 text-sm text-muted">
+            {t.form.updatesConsent}
+          </p>
+        </div>
+      </div>
+
+      <div>
+        <label htmlFor="comment" className="block font-medium">
+          {t.form.comment}
+        </label>
+        <textarea
+          id="comment"
+          name="comment"
+          rows={3}
+          maxLength={500}
+          defaultValue={values?.comment}
+          aria-invalid={invalid("comment")}
+          aria-describedby={describedBy("comment", "comment-hint")}
+          className={`${inputClass} py-2`}
+        />
+        <p id="comment-hint" className="mt-1 text-sm text-muted">
+          {t.form.commentHint}
+        </p>
+        <FieldError id="comment-error" messages={fieldMessage("comment")} />
+      </div>
+
+      {/* Honeypot: hidden from people and assistive technology, filled by simple bots. */}
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor="website">{t.form.honeypot}</label>
+        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-12 w-full rounded bg-accent px-6 text-lg font-semibold text-white hover:bg-accent-hover disabled:opacity-70"
+      >
+        {pending ? t.form.submitting : kind === "pledge" ? t.form.pledgeSubmit : t.form.submit}
+      </button>
+      <p className="text-sm text-muted">{t.form.privacy}</p>
+    </form>
+  );
+}

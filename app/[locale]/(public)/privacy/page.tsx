@@ -1,0 +1,21 @@
+import { localeParam } from "@/lib/i18n/server";
+
+export default async function PrivacyPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { t } = await localeParam(params);
+  return (
+    <div className="mx-auto max-w-2xl space-y-4 px-4 py-8">
+      <h1 className="text-3xl font-bold">{t.privacy.title}</h1>
+      <p className="text-lg">{t.privacy.intro}</p>
+      <h2 className="pt-2 text-xl font-semibold">{t.privacy.stored}</h2>
+      <ul className="list-disc space-y-1 pl-6">
+        {t.privacy.storedItems.split("\n").map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      <p>{t.privacy.notStored}</p>
+      <p>{t.privacy.retention}</p>
+      <h2 className="pt-2 text-xl font-semibold">{t.privacy.deleteHeading}</h2>
+      <p>{t.privacy.deleteBody}</p>
+    </div>
+  );
+}

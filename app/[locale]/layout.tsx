@@ -1,0 +1,84 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import "../globals.css";
+import { localePath } from "@/lib/i18n";
+import { localeParam } from "@/lib/i18n/server";
+import { appUrl } from "@/lib/env";
+
+// Every page reads the database and carries a per-request CSP nonce.
+export const dynamic = "force-dynamic";
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#4c1d95" };
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeParam(params);
+  return {
+    metadataBase: new URL(appUrl),
+    title: { default: t.meta.siteName, template: `%s · ${t.meta.siteName}` },
+    description: t.meta.tagline,
+  };
+}
+
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
+  const { locale, t } = await localeParam(params);
+  const other = locale === "en" ? "es" : "en";
+  // The same page in the other language (/en/… switches back to unprefixed English).
+  const barePath = (await headers()).get("x-bare-path") ?? "/";
+  const otherHref = `/${other}${barePath === "/" ? "" : barePath}`;
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen flex flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-4 focus:py-2"
+        >
+          {t.nav.skip}
+        </a>
+        <header className="border-b border-line">
+          <nav
+            aria-label={t.meta.siteName}
+            className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3"
+          >
+            <Link href={localePath(locale, "/")} className="text-lg font-bold tracking-tight text-accent">
+              {t.meta.siteName}
+            </Link>
+            <div className="flex items-center gap-4 text-sm">
+              <Link href={localePath(locale, "/")} className="underline-offset-2 hover:underline">
+                {t.nav.home}
+              </Link>
+              <a
+                href={otherHref}
+                hrefLang={other}
+                lang={other}
+                className="rounded border border-line px-3 py-2 font-medium hover:bg-accent-soft"
+              >
+                {t.nav.otherLanguage}
+              </a>
+            </div>
+          </nav>
+        </header>
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <footer className="mt-16 border-t border-line bg-zinc-50">
+          <div className="mx-auto max-w-5xl space-y-2 px-4 py-8 text-sm text-muted">
+            <p>{t.footer.about}</p>
+            <p>
+              {t.footer.privacy}{" "}
+              <Link href={localePath(locale, "/privacy")} className="underline">
+                {t.privacy.link}
+              </Link>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,108 @@
+// The one database client. PGlite (embedded, in DATA_DIR) by default, postgres.js
+// when DATABASE_URL is set; both behind the same drizzle API. Opening it also runs
+// the migrations and the first-start seed, once per process.
+import fs from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import type { SQL } from "drizzle-orm";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+import { acquireDataDirLock } from "./lock";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+// Both drivers' transactions expose the same query API; drizzle types them apart.
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type Database = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let release = () => {};
+  let pglite: PGlite;
+  if (dataDir.startsWith("memory://")) {
+    pglite = new PGlite();
+  } else {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = acquireDataDirLock(dataDir);
+    pglite = new PGlite(dataDir);
+  }
+  await pglite.waitReady;
+  const db = drizzle({ client: pglite, schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    pglite,
+    async close() {
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max: env.DATABASE_POOL_MAX, onnotice: () => {} });
+  const db = drizzle({ client, schema });
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+export async function openDatabase(): Promise<Database> {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.DATA_DIR);
+}
+
+export async function runMigrations(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_DIR };
+  if (database.driver === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migrate(database.db as any, config);
+  } else {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(database.db, config);
+  }
+}
+
+/** Rows of a raw query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+// One database per process, kept on globalThis so dev reloads reuse it.
+const holder = globalThis as unknown as { __cutTiesDb?: Promise<Database> };
+
+/** The process's database, opened, migrated and seeded on first use. */
+export function getDatabase(): Promise<Database> {
+  holder.__cutTiesDb ??= (async () => {
+    const database = await openDatabase();
+    await runMigrations(database);
+    const { seedIfEmpty } = await import("./seed");
+    await seedIfEmpty(database.db);
+    return database;
+  })().catch((error) => {
+    holder.__cutTiesDb = undefined;
+    throw error;
+  });
+  return holder.__cutTiesDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const pending = holder.__cutTiesDb;
+  holder.__cutTiesDb = undefined;
+  if (pending) await (await pending).close();
+}

@@ -1,0 +1,34 @@
+// The email outbox: every message is a row written in the same transaction as the
+// change that causes it, then delivered by a pg-boss job. In mail-capture mode the
+// rows are the mailbox shown at /dev/mailbox.
+import { index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { locale, signatures } from "./signatures";
+
+export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed"]);
+export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed"]);
+
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: emailKind("kind").notNull(),
+    status: emailStatus("status").notNull().default("queued"),
+    signatureId: uuid("signature_id").references(() => signatures.id, { onDelete: "cascade" }),
+    toAddress: text("to_address").notNull(),
+    locale: locale("locale").notNull().default("en"),
+    // What the template needs beyond the signature row; rendered at send time.
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    attempts: smallint("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    providerId: text("provider_id"),
+    // Kept only in mail-capture mode, for /dev/mailbox.
+    subject: text("subject"),
+    html: text("html"),
+    text: text("text"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("email_outbox_created_idx").on(t.createdAt)],
+);
+
+export type OutboxEmail = typeof emailOutbox.$inferSelect;

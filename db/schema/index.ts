@@ -1,0 +1,5 @@
+export * from "./companies";
+export * from "./campaigns";
+export * from "./signatures";
+export * from "./rate-limits";
+export * from "./email";

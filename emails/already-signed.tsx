@@ -1,0 +1,101 @@
+// Sent when an address that has already signed signs again. The sign form answers the
+// same way either way, so only the mailbox owner learns that this address has signed.
+// No images, no tracking, no third-party URLs.
+import {
+  Body, Container, Head, Heading, Hr, Html, Link, Preview, Text,
+} from "@react-email/components";
+
+export type AlreadySignedProps = {
+  locale: "en" | "es";
+  firstName: string;
+  campaignTitle: string;
+  campaignUrl: string;
+  deleteUrl: string;
+};
+
+const copy = {
+  en: {
+    subject: (title: string) => `You have already signed: ${title}`,
+    preview: (title: string) => `Your signature on “${title}” is already recorded. Nothing else to do.`,
+    heading: "You have already signed",
+    greeting: (name: string) => (name ? `Hi ${name},` : "Hi,"),
+    again: (title: string) => `Someone (probably you) just tried to sign “${title}” again with this email address.`,
+    recorded: "Your signature is already recorded. There is nothing else to do.",
+    share: "Want to do more? Share the campaign with people you trust:",
+    notYou: "If it was not you, you can ignore this email. Nothing has changed.",
+    footer: "You are getting this email because this address was entered on a Cut Ties petition.",
+    delete: "Delete my data",
+  },
+  es: {
+    subject: (title: string) => `Ya firmaste: ${title}`,
+    preview: (title: string) => `Tu firma en “${title}” ya está registrada. No tienes que hacer nada más.`,
+    heading: "Ya habías firmado",
+    greeting: (name: string) => (name ? `Hola, ${name}:` : "Hola:"),
+    again: (title: string) => `Alguien (seguramente tú) intentó volver a firmar “${title}” con este correo.`,
+    recorded: "Tu firma ya está registrada. No tienes que hacer nada más.",
+    share: "¿Quieres hacer algo más? Comparte la campaña con gente de confianza:",
+    notYou: "Si no fuiste tú, puedes ignorar este correo. No cambió nada.",
+    footer: "Recibes este correo porque alguien escribió esta dirección en una petición de Cut Ties.",
+    delete: "Borrar mis datos",
+  },
+} as const;
+
+export function subject(props: Pick<AlreadySignedProps, "locale" | "campaignTitle">): string {
+  return copy[props.locale].subject(props.campaignTitle);
+}
+
+export default function AlreadySigned(props: AlreadySignedProps) {
+  const t = copy[props.locale];
+  return (
+    <Html lang={props.locale} dir="ltr">
+      <Head />
+      <Preview>{t.preview(props.campaignTitle)}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Heading as="h1" style={styles.heading}>{t.heading}</Heading>
+          <Text style={styles.text}>{t.greeting(props.firstName)}</Text>
+          <Text style={styles.text}>{t.again(props.campaignTitle)}</Text>
+          <Text style={styles.strong}>{t.recorded}</Text>
+          <Text style={styles.text}>
+            {t.share}
+            <br />
+            <Link href={props.campaignUrl} style={styles.url}>{props.campaignUrl}</Link>
+          </Text>
+          <Text style={styles.text}>{t.notYou}</Text>
+          <Hr style={styles.hr} />
+          <Text style={styles.footer}>
+            {t.footer}{" "}
+            <Link href={props.deleteUrl} style={styles.footerLink}>{t.delete}</Link>
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+AlreadySigned.PreviewProps = {
+  locale: "es",
+  firstName: "Luis",
+  campaignTitle: "Tell Palantir: end the ICE contracts",
+  campaignUrl: "http://localhost:3000/c/palantir-end-ice-contracts",
+  deleteUrl: "http://localhost:3000/delete/9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d",
+} satisfies AlreadySignedProps;
+
+// System fonts only (no web fonts, no remote images). Text pairs meet WCAG AA.
+const styles = {
+  body: {
+    backgroundColor: "#f4f4f5",
+    margin: 0,
+    padding: "24px 0",
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+    color: "#18181b",
+  },
+  container: { backgroundColor: "#ffffff", maxWidth: "560px", margin: "0 auto", padding: "32px 28px" },
+  heading: { fontSize: "24px", lineHeight: "32px", margin: "0 0 16px", color: "#18181b" },
+  text: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", color: "#27272a" },
+  strong: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", color: "#18181b", fontWeight: 600 },
+  url: { color: "#4c1d95", textDecoration: "underline", wordBreak: "break-all" as const },
+  hr: { borderColor: "#e4e4e7", margin: "24px 0 16px" },
+  footer: { fontSize: "13px", lineHeight: "20px", margin: 0, color: "#52525b" },
+  footerLink: { color: "#52525b", textDecoration: "underline" },
+};

@@ -1,0 +1,118 @@
+// @vitest-environment node
+import { describe, expect, it } from "vitest";
+import AlreadySigned, { subject as alreadySignedSubject, type AlreadySignedProps } from "./already-signed";
+import { renderEmail } from "./render";
+import SignatureConfirmation, {
+  subject as confirmationSubject,
+  type SignatureConfirmationProps,
+} from "./signature-confirmation";
+
+const base = {
+  firstName: "Maribel",
+  campaignTitle: "Tell Palantir: end the ICE contracts",
+  confirmUrl: "https://cutties.example/confirm/tok_abc123?x=1&y=2",
+  campaignUrl: "https://cutties.example/c/palantir",
+  deleteUrl: "https://cutties.example/delete/tok_del456",
+};
+
+const locales = ["en", "es"] as const;
+
+/** Every absolute URL in an href or src attribute. */
+function urlsIn(html: string): string[] {
+  return [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((m) => (m[1] ?? "").replace(/&amp;/g, "&"));
+}
+
+describe("SignatureConfirmation", () => {
+  for (const locale of locales) {
+    it(`renders in ${locale}`, async () => {
+      const props: SignatureConfirmationProps = { ...base, locale };
+      const { html, text } = await renderEmail(<SignatureConfirmation {...props} />);
+
+      expect(html).toContain(`lang="${locale}"`);
+      expect(urlsIn(html)).toContain(base.confirmUrl);
+      expect(urlsIn(html)).toContain(base.deleteUrl);
+      expect(urlsIn(html)).toContain(base.campaignUrl);
+      expect(text).toContain(base.confirmUrl);
+      expect(text).toContain(base.deleteUrl);
+      expect(text).toContain("Maribel");
+      expect(text).toContain(base.campaignTitle);
+      expect(text).toContain("30");
+      expect(text).toContain("7");
+
+      if (locale === "es") {
+        expect(text).toContain("Confirma tu firma");
+        expect(text).toContain("Confirmar mi firma");
+        expect(text).toContain("Hola, Maribel:");
+        expect(text).toContain("7 días");
+        expect(text).toContain("Borrar mis datos");
+        expect(text).not.toContain("Confirm my signature");
+        expect(confirmationSubject(props)).toBe(`Confirma tu firma: ${base.campaignTitle}`);
+      } else {
+        expect(text).toContain("Confirm your signature");
+        expect(text).toContain("Confirm my signature");
+        expect(text).toContain("7 days");
+        expect(text).toContain("Delete my data");
+        expect(text).not.toContain("Confirmar mi firma");
+        expect(confirmationSubject(props)).toBe(`Confirm your signature: ${base.campaignTitle}`);
+      }
+    });
+  }
+
+  it("links only to the URLs it was given: no remote images, no tracking, no third parties", async () => {
+    const { html } = await renderEmail(<SignatureConfirmation {...base} locale="en" />);
+    expect(html).not.toMatch(/<img\b/i);
+    expect(html).not.toMatch(/url\(/i);
+    const given = new Set([base.confirmUrl, base.campaignUrl, base.deleteUrl]);
+    for (const url of urlsIn(html)) expect(given.has(url)).toBe(true);
+  });
+
+  it("greets without a name when there is none", async () => {
+    const { text } = await renderEmail(<SignatureConfirmation {...base} firstName="" locale="es" />);
+    expect(text).toContain("Hola:");
+  });
+
+  it("escapes what signers typed", async () => {
+    const { html } = await renderEmail(<SignatureConfirmation {...base} firstName={'<img src="x">'} locale="en" />);
+    expect(html).not.toContain('<img src="x">');
+  });
+
+  it("renders its PreviewProps", async () => {
+    const { html } = await renderEmail(<SignatureConfirmation {...SignatureConfirmation.PreviewProps} />);
+    expect(html).toContain(SignatureConfirmation.PreviewProps.confirmUrl);
+  });
+});
+
+describe("AlreadySigned", () => {
+  for (const locale of locales) {
+    it(`renders in ${locale}`, async () => {
+      const { confirmUrl: _unused, ...rest } = base;
+      const props: AlreadySignedProps = { ...rest, locale };
+      const { html, text } = await renderEmail(<AlreadySigned {...props} />);
+
+      expect(html).toContain(`lang="${locale}"`);
+      expect(urlsIn(html)).toContain(base.campaignUrl);
+      expect(urlsIn(html)).toContain(base.deleteUrl);
+      expect(html).not.toMatch(/<img\b/i);
+      expect(text).toContain(base.campaignUrl);
+      expect(text).toContain(base.deleteUrl);
+      expect(text).toContain(base.campaignTitle);
+
+      if (locale === "es") {
+        expect(text).toContain("seguramente tú");
+        expect(text).toContain("Tu firma ya está registrada");
+        expect(text).toContain("Comparte la campaña");
+        expect(alreadySignedSubject(props)).toBe(`Ya firmaste: ${base.campaignTitle}`);
+      } else {
+        expect(text).toContain("probably you");
+        expect(text).toContain("Your signature is already recorded");
+        expect(text).toContain("Share the campaign");
+        expect(alreadySignedSubject(props)).toBe(`You have already signed: ${base.campaignTitle}`);
+      }
+    });
+  }
+
+  it("renders its PreviewProps", async () => {
+    const { text } = await renderEmail(<AlreadySigned {...AlreadySigned.PreviewProps} />);
+    expect(text).toContain(AlreadySigned.PreviewProps.campaignUrl);
+  });
+});

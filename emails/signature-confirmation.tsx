@@ -1,0 +1,127 @@
+// Sent after someone signs: one button to confirm. No images, no tracking, no third-party
+// URLs — the only links are the app's own (confirm, campaign, delete my data).
+import {
+  Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Text,
+} from "@react-email/components";
+
+export type SignatureConfirmationProps = {
+  locale: "en" | "es";
+  firstName: string;
+  campaignTitle: string;
+  confirmUrl: string;
+  campaignUrl: string;
+  deleteUrl: string;
+};
+
+const copy = {
+  en: {
+    subject: (title: string) => `Confirm your signature: ${title}`,
+    preview: (title: string) => `One step left: confirm your signature on “${title}”.`,
+    heading: "Confirm your signature",
+    greeting: (name: string) => (name ? `Hi ${name},` : "Hi,"),
+    thanks: (title: string) => `Thank you for signing “${title}”. One step left: confirm that this email address is yours.`,
+    button: "Confirm my signature",
+    counts:
+      "Your signature only counts once you confirm it. The link works for 7 days. Opening it changes nothing by itself: you confirm by pressing the button on the page.",
+    fallback: "If the button does not work, copy this link into your browser:",
+    notYou:
+      "Did not sign? Ignore this email. An unconfirmed signature is never counted, and nothing is kept after 30 days.",
+    campaign: "Read the campaign",
+    footer: "You are getting this email because this address was entered on a Cut Ties petition.",
+    delete: "Delete my data",
+  },
+  es: {
+    subject: (title: string) => `Confirma tu firma: ${title}`,
+    preview: (title: string) => `Falta un solo paso: confirma tu firma en “${title}”.`,
+    heading: "Confirma tu firma",
+    greeting: (name: string) => (name ? `Hola, ${name}:` : "Hola:"),
+    thanks: (title: string) => `Gracias por firmar “${title}”. Solo falta un paso: confirmar que este correo es tuyo.`,
+    button: "Confirmar mi firma",
+    counts:
+      "Tu firma solo cuenta cuando la confirmas. El enlace funciona durante 7 días. Abrirlo no cambia nada por sí solo: para confirmar, tienes que presionar el botón en la página.",
+    fallback: "Si el botón no funciona, copia este enlace en tu navegador:",
+    notYou:
+      "¿No firmaste? Ignora este correo. Una firma sin confirmar nunca se cuenta y no guardamos nada después de 30 días.",
+    campaign: "Ver la campaña",
+    footer: "Recibes este correo porque alguien escribió esta dirección en una petición de Cut Ties.",
+    delete: "Borrar mis datos",
+  },
+} as const;
+
+export function subject(props: Pick<SignatureConfirmationProps, "locale" | "campaignTitle">): string {
+  return copy[props.locale].subject(props.campaignTitle);
+}
+
+export default function SignatureConfirmation(props: SignatureConfirmationProps) {
+  const t = copy[props.locale];
+  return (
+    <Html lang={props.locale} dir="ltr">
+      <Head />
+      <Preview>{t.preview(props.campaignTitle)}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Heading as="h1" style={styles.heading}>{t.heading}</Heading>
+          <Text style={styles.text}>{t.greeting(props.firstName)}</Text>
+          <Text style={styles.text}>{t.thanks(props.campaignTitle)}</Text>
+          <Button href={props.confirmUrl} style={styles.button}>{t.button}</Button>
+          <Text style={styles.text}>{t.counts}</Text>
+          <Text style={styles.small}>
+            {t.fallback}
+            <br />
+            <Link href={props.confirmUrl} style={styles.url}>{props.confirmUrl}</Link>
+          </Text>
+          <Text style={styles.text}>{t.notYou}</Text>
+          <Text style={styles.text}>
+            <Link href={props.campaignUrl} style={styles.link}>{t.campaign}</Link>
+          </Text>
+          <Hr style={styles.hr} />
+          <Text style={styles.footer}>
+            {t.footer}{" "}
+            <Link href={props.deleteUrl} style={styles.footerLink}>{t.delete}</Link>
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+SignatureConfirmation.PreviewProps = {
+  locale: "en",
+  firstName: "Maribel",
+  campaignTitle: "Tell Palantir: end the ICE contracts",
+  confirmUrl: "http://localhost:3000/confirm/5f0c2d6e1b9a4c3e8d7f6a5b4c3d2e1f",
+  campaignUrl: "http://localhost:3000/c/palantir-end-ice-contracts",
+  deleteUrl: "http://localhost:3000/delete/5f0c2d6e1b9a4c3e8d7f6a5b4c3d2e1f",
+} satisfies SignatureConfirmationProps;
+
+// System fonts only (no web fonts, no remote images). Text pairs meet WCAG AA.
+const styles = {
+  body: {
+    backgroundColor: "#f4f4f5",
+    margin: 0,
+    padding: "24px 0",
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+    color: "#18181b",
+  },
+  container: { backgroundColor: "#ffffff", maxWidth: "560px", margin: "0 auto", padding: "32px 28px" },
+  heading: { fontSize: "24px", lineHeight: "32px", margin: "0 0 16px", color: "#18181b" },
+  text: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", color: "#27272a" },
+  small: { fontSize: "14px", lineHeight: "20px", margin: "0 0 16px", color: "#3f3f46" },
+  button: {
+    display: "inline-block",
+    backgroundColor: "#4c1d95",
+    color: "#ffffff",
+    fontSize: "17px",
+    fontWeight: 600,
+    lineHeight: "24px",
+    padding: "12px 24px",
+    borderRadius: "6px",
+    textDecoration: "none",
+    margin: "4px 0 20px",
+  },
+  url: { color: "#4c1d95", textDecoration: "underline", wordBreak: "break-all" as const },
+  link: { color: "#4c1d95", textDecoration: "underline" },
+  hr: { borderColor: "#e4e4e7", margin: "24px 0 16px" },
+  footer: { fontSize: "13px", lineHeight: "20px", margin: 0, color: "#52525b" },
+  footerLink: { color: "#52525b", textDecoration: "underline" },
+};

@@ -1,0 +1,56 @@
+import "server-only";
+// JSON answers for the public API: one shape for errors, messages in the caller's
+// language (Accept-Language), and cache headers only where the answer is public.
+import { NextResponse } from "next/server";
+import type { ErrorCode, FieldErrors } from "@/lib/errors";
+import { localeFromAcceptLanguage, messages, type Locale } from "@/lib/i18n";
+import type { CampaignSummary } from "@/lib/campaigns/queries";
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  not_found: 404,
+  closed: 409,
+  rate_limited: 429,
+  unauthorized: 401,
+  forbidden: 403,
+  conflict: 409,
+  unexpected: 500,
+};
+
+export function requestLocale(request: Request): Locale {
+  return localeFromAcceptLanguage(request.headers.get("accept-language"));
+}
+
+export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErrors): NextResponse {
+  const t = messages(locale);
+  const fields = fieldErrors
+    ? Object.fromEntries(
+        Object.entries(fieldErrors).map(([field, keys]) => [
+          field,
+          keys.map((key) => (t.fields as Record<string, string>)[key] ?? t.errors.invalid),
+        ]),
+      )
+    : undefined;
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (code === "rate_limited") headers["Retry-After"] = "60";
+  return NextResponse.json(
+    { error: { code, message: t.errors[code], ...(fields ? { fields } : {}) } },
+    { status: STATUS[code], headers },
+  );
+}
+
+/** Public, shared data: a few seconds fresh, served stale while refreshing or on error. */
+export const PUBLIC_CACHE = "public, max-age=5, stale-while-revalidate=30, stale-if-error=300";
+
+export function campaignJson(c: CampaignSummary) {
+  return {
+    slug: c.slug,
+    kind: c.kind,
+    status: c.status,
+    title: c.title,
+    ask: c.ask,
+    targets: c.targets,
+    goal: c.goal,
+    confirmedCount: c.confirmedCount,
+  };
+}

@@ -1,0 +1,134 @@
+import "server-only";
+// Reading campaigns for public pages and the API: localized text, targets and the
+// confirmed count (the sum of the counter shards, see lib/signatures/counts.ts).
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { campaigns, campaignTargets, companies, type Campaign } from "@/db/schema";
+import type { Locale } from "@/lib/i18n";
+import { goalFor } from "./goal";
+import { confirmedCounts } from "@/lib/signatures/counts";
+
+export type CampaignStatus = "draft" | "live" | "closed" | "won";
+
+export type CampaignSummary = {
+  id: string;
+  slug: string;
+  kind: "petition" | "pledge";
+  status: CampaignStatus;
+  title: string;
+  ask: string;
+  targets: { slug: string; name: string }[];
+  confirmedCount: number;
+  goal: number;
+  publishedAt: Date | null;
+};
+
+export type CampaignDetail = CampaignSummary & { story: string; locale: Locale };
+
+const PUBLIC_STATUSES: CampaignStatus[] = ["live", "closed", "won"];
+
+async function targetsByCampaign(campaignIds: string[]) {
+  const db = await getDb();
+  if (campaignIds.length === 0) return new Map<string, { slug: string; name: string }[]>();
+  const rows = await db
+    .select({ campaignId: campaignTargets.campaignId, slug: companies.slug, name: companies.name })
+    .from(campaignTargets)
+    .innerJoin(companies, eq(companies.id, campaignTargets.companyId))
+    .where(inArray(campaignTargets.campaignId, campaignIds))
+    .orderBy(asc(companies.name));
+  const map = new Map<string, { slug: string; name: string }[]>();
+  for (const r of rows) {
+    const list = map.get(r.campaignId) ?? [];
+    list.push({ slug: r.slug, name: r.name });
+    map.set(r.campaignId, list);
+  }
+  return map;
+}
+
+const columns = {
+  id: campaigns.id,
+  slug: campaigns.slug,
+  kind: campaigns.kind,
+  status: campaigns.status,
+  title: campaigns.title,
+  ask: campaigns.ask,
+  story: campaigns.story,
+  titleEs: campaigns.titleEs,
+  askEs: campaigns.askEs,
+  storyEs: campaigns.storyEs,
+  publishedAt: campaigns.publishedAt,
+};
+
+type LocalizedText = Pick<Campaign, "title" | "ask" | "story" | "titleEs" | "askEs" | "storyEs">;
+
+function localize(row: LocalizedText, locale: Locale) {
+  const es = locale === "es";
+  return {
+    title: (es && row.titleEs) || row.title,
+    ask: (es && row.askEs) || row.ask,
+    story: (es && row.storyEs) || row.story,
+  };
+}
+
+export async function listLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {
+  const db = await getDb();
+  const rows = await db
+    .select(columns)
+    .from(campaigns)
+    .where(eq(campaigns.status, "live"))
+    .orderBy(desc(campaigns.publishedAt), asc(campaigns.slug));
+  const ids = rows.map((r) => r.id);
+  const [targets, counts] = await Promise.all([targetsByCampaign(ids), confirmedCounts(ids)]);
+  return rows.map((row) => {
+    const count = counts.get(row.id) ?? 0;
+    const { title, ask } = localize(row, locale);
+    return {
+      id: row.id,
+      slug: row.slug,
+      kind: row.kind,
+      status: row.status,
+      title,
+      ask,
+      targets: targets.get(row.id) ?? [],
+      confirmedCount: count,
+      goal: goalFor(count),
+      publishedAt: row.publishedAt,
+    };
+  });
+}
+
+/** A campaign anyone may see (live, closed or won), or null. */
+export async function getPublicCampaignBySlug(slug: string, locale: Locale): Promise<CampaignDetail | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select(columns)
+    .from(campaigns)
+    .where(and(eq(campaigns.slug, slug), inArray(campaigns.status, PUBLIC_STATUSES)))
+    .limit(1);
+  if (!row) return null;
+  const [targets, counts] = await Promise.all([targetsByCampaign([row.id]), confirmedCounts([row.id])]);
+  const count = counts.get(row.id) ?? 0;
+  return {
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind,
+    status: row.status,
+    ...localize(row, locale),
+    targets: targets.get(row.id) ?? [],
+    confirmedCount: count,
+    goal: goalFor(count),
+    publishedAt: row.publishedAt,
+    locale,
+  };
+}
+
+/** The id and status of a campaign by slug, for the signing path. */
+export async function getCampaignForSigning(slug: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: campaigns.id, status: campaigns.status, title: campaigns.title, titleEs: campaigns.titleEs })
+    .from(campaigns)
+    .where(eq(campaigns.slug, slug))
+    .limit(1);
+  return row ?? null;
+}

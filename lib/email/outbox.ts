@@ -1,0 +1,109 @@
+import "server-only";
+// Delivers one queued outbox email: renders its template, sends it, and records
+// the result. Called by the pg-boss worker, which retries on any thrown error;
+// sending is idempotent (the outbox id is Resend's idempotency key, and a row
+// already sent is skipped), so a retry never mails twice.
+import { eq, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { getDb, queryRows } from "@/db/client";
+import { emailOutbox } from "@/db/schema";
+import { appUrl, mailMode } from "@/lib/env";
+import { isLocale, localePath, type Locale } from "@/lib/i18n";
+import { confirmationToken } from "@/lib/signatures/tokens";
+import { publicName } from "@/lib/signatures/public-name";
+import { renderEmail } from "@/emails/render";
+import SignatureConfirmation, { subject as confirmationSubject } from "@/emails/signature-confirmation";
+import AlreadySigned, { subject as alreadySignedSubject } from "@/emails/already-signed";
+import { sendEmail } from "./sender";
+
+type OutboxContext = {
+  id: string;
+  kind: "signature_confirmation" | "already_signed";
+  status: "queued" | "sent" | "failed";
+  to_address: string;
+  locale: string;
+  signature_id: string | null;
+  full_name: string | null;
+  slug: string | null;
+  title: string | null;
+  title_es: string | null;
+};
+
+export function absoluteUrl(locale: Locale, path: string): string {
+  return `${appUrl}${localePath(locale, path)}`;
+}
+
+async function compose(row: OutboxContext) {
+  const locale: Locale = isLocale(row.locale) ? row.locale : "en";
+  if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
+  const common = {
+    locale,
+    firstName: publicName(row.full_name).split(" ")[0],
+    campaignTitle: (locale === "es" && row.title_es) || row.title || "",
+    campaignUrl: absoluteUrl(locale, `/campaigns/${row.slug}`),
+    deleteUrl: absoluteUrl(locale, "/privacy"),
+  };
+  if (row.kind === "signature_confirmation") {
+    const props = {
+      ...common,
+      confirmUrl: absoluteUrl(locale, `/campaigns/${row.slug}/confirm/${confirmationToken(row.signature_id)}`),
+    };
+    return { subject: confirmationSubject(props), ...(await renderEmail(createElement(SignatureConfirmation, props))) };
+  }
+  return { subject: alreadySignedSubject(common), ...(await renderEmail(createElement(AlreadySigned, common))) };
+}
+
+export async function deliverOutboxEmail(outboxId: string): Promise<"sent" | "skipped"> {
+  const db = await getDb();
+  const [row] = await queryRows<OutboxContext>(
+    db,
+    sql`select o.id, o.kind, o.status, o.to_address, o.locale, o.signature_id,
+               s.full_name, c.slug, c.title, c.title_es
+        from email_outbox o
+        left join signatures s on s.id = o.signature_id
+        left join campaigns c on c.id = s.campaign_id
+        where o.id = ${outboxId}`,
+  );
+  if (!row || row.status === "sent") return "skipped";
+  try {
+    const message = await compose(row);
+    const providerId = await sendEmail({ to: row.to_address, ...message, idempotencyKey: `outbox-${row.id}` });
+    await db
+      .update(emailOutbox)
+      .set({
+        status: "sent",
+        sentAt: new Date(),
+        providerId,
+        attempts: sql`${emailOutbox.attempts} + 1`,
+        lastError: null,
+        // Bodies carry confirmation links: kept only in mail-capture mode, for /dev/mailbox.
+        ...(mailMode === "capture" ? { subject: message.subject, html: message.html, text: message.text } : {}),
+      })
+      .where(eq(emailOutbox.id, row.id));
+    return "sent";
+  } catch (error) {
+    await db
+      .update(emailOutbox)
+      .set({ attempts: sql`${emailOutbox.attempts} + 1`, lastError: (error as Error).message.slice(0, 500) })
+      .where(eq(emailOutbox.id, row.id));
+    throw error;
+  }
+}
+
+/** Mail-capture mode's mailbox: the newest emails first. */
+export async function listCapturedEmails(limit = 50) {
+  const db = await getDb();
+  return db
+    .select({
+      id: emailOutbox.id,
+      to: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      text: emailOutbox.text,
+      html: emailOutbox.html,
+      status: emailOutbox.status,
+      createdAt: emailOutbox.createdAt,
+    })
+    .from(emailOutbox)
+    .orderBy(sql`${emailOutbox.createdAt} desc`)
+    .limit(limit);
+}

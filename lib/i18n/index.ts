@@ -1,0 +1,52 @@
+// English and Spanish, chosen by the URL (/es/…); Accept-Language is only the first
+// guess, made by the proxy for addresses without a prefix.
+import en, { type Messages } from "./messages/en";
+import es from "./messages/es";
+
+export const locales = ["en", "es"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "en";
+
+const catalogues: Record<Locale, Messages> = { en, es };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+export function messages(locale: Locale): Messages {
+  return catalogues[locale];
+}
+
+/** Fills {placeholders} in a message. */
+export function format(message: string, values: Record<string, string | number> = {}): string {
+  return message.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
+}
+
+export function formatNumber(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(locale === "es" ? "es-US" : "en-US").format(n);
+}
+
+/** The path for a locale: English has no prefix, Spanish lives under /es. */
+export function localePath(locale: Locale, path: string): string {
+  const clean = path.startsWith("/") ? path : `/${path}`;
+  if (locale === defaultLocale) return clean;
+  return clean === "/" ? `/${locale}` : `/${locale}${clean}`;
+}
+
+/** Picks the preferred supported language from an Accept-Language header. */
+export function localeFromAcceptLanguage(header: string | null): Locale {
+  if (!header) return defaultLocale;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      return { lang: tag.trim().toLowerCase().split("-")[0], q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => x.lang && !Number.isNaN(x.q) && x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) if (isLocale(lang)) return lang;
+  return defaultLocale;
+}
+
+export type { Messages };

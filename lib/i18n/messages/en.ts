@@ -1,0 +1,142 @@
+const en = {
+  meta: {
+    siteName: "Cut Ties",
+    tagline: "Tell tech companies to stop powering immigration enforcement.",
+  },
+  nav: {
+    home: "Campaigns",
+    skip: "Skip to content",
+    language: "Language",
+    otherLanguage: "Español",
+  },
+  home: {
+    heading: "Tech companies sell the tools of deportation. Tell them to cut ties.",
+    intro:
+      "Every campaign here names a company, says what it sells to ICE or CBP, and links to where each fact comes from. Sign, confirm by email, and share.",
+    liveCampaigns: "Live campaigns",
+    none: "No live campaigns right now.",
+    signatures: "{count} signatures",
+    pledges: "{count} pledges",
+    target: "Target: {targets}",
+    read: "Read and sign",
+  },
+  campaign: {
+    target: "Target",
+    targets: "Targets",
+    ask: "The ask",
+    story: "Why",
+    petition: "Petition",
+    pledge: "Pledge",
+    signNow: "Sign now",
+    pledgeNow: "Take the pledge",
+    recentSigners: "Recent signers",
+    recentNone: "Be the first to sign publicly.",
+    status: {
+      closed: "This campaign is closed. Thank you to everyone who signed.",
+      won: "We won! {targets} met the demand. Thank you to everyone who signed.",
+      draft: "This campaign is a draft and not public yet.",
+    },
+  },
+  progress: {
+    count: "{count} signed",
+    goal: "Goal: {goal}",
+    label: "{count} of {goal} signatures",
+  },
+  form: {
+    heading: "Add your name",
+    pledgeHeading: "Take the pledge",
+    fullName: "Full name",
+    email: "Email",
+    emailHint: "We send one email to confirm your signature.",
+    postalCode: "Postal code (optional)",
+    showName: "Show my first name and last initial on this page",
+    wantsUpdates: "Email me updates about this campaign",
+    updatesConsent:
+      "I agree to receive emails from the organizers of this campaign about it. I can unsubscribe at any time with one click.",
+    comment: "Comment (optional)",
+    commentHint: "Up to 500 characters.",
+    submit: "Sign",
+    pledgeSubmit: "I pledge",
+    submitting: "Sending…",
+    privacy:
+      "We never show your email or postal code. Your name stays private unless you tick the box. You can delete your data at any time.",
+    honeypot: "Leave this field empty",
+    checkEmailTitle: "Check your email",
+    checkEmail:
+      "We sent a link to the address you gave. Open it and press the button to confirm: your signature counts once you do. Nothing arrived? Look in spam; the link can take a few minutes.",
+    shareWhileWaiting: "While you wait, share the campaign:",
+  },
+  errors: {
+    invalid: "Please check the highlighted fields.",
+    not_found: "We could not find that campaign.",
+    closed: "This campaign is no longer collecting signatures.",
+    rate_limited: "Too many signatures from your connection or address just now. Please wait a few minutes and try again.",
+    unauthorized: "Please sign in first.",
+    forbidden: "You are not allowed to do that.",
+    conflict: "That changed while you were working. Please reload and try again.",
+    unexpected: "Something went wrong on our side. Your signature was not lost: please try again in a minute.",
+  },
+  fields: {
+    fullNameRequired: "Enter your full name.",
+    fullNameTooLong: "Use at most 100 characters.",
+    fullNameUnsafe: "A name cannot start with = + - @ or contain a web address.",
+    emailInvalid: "Enter an email address like name@example.com.",
+    postalCodeInvalid: "Use letters, digits, spaces and dashes only (at most 12).",
+    commentTooLong: "Use at most 500 characters.",
+  },
+  confirm: {
+    title: "Confirm your signature",
+    intro: "One last step: press the button to confirm your signature on “{title}”.",
+    button: "Confirm my signature",
+    confirmedTitle: "Thank you, your signature counts",
+    confirmed: "Your signature on “{title}” is confirmed.",
+    alreadyTitle: "Already confirmed",
+    already: "This signature was already confirmed. Nothing more to do.",
+    invalidTitle: "This link does not work",
+    invalid:
+      "The confirmation link is incomplete or has expired (links last 7 days). If you signed more than 30 days ago and did not confirm, please sign again.",
+    backToCampaign: "Back to the campaign",
+  },
+  share: {
+    heading: "Share this campaign",
+    personal: "Your personal link",
+    personalHint: "Signatures that come through your link are counted as yours.",
+    link: "Campaign link",
+    copy: "Copy link",
+    copied: "Link copied",
+    email: "Email",
+    whatsapp: "WhatsApp",
+    x: "X",
+    facebook: "Facebook",
+    message: "I signed: {title}. Add your name:",
+  },
+  footer: {
+    about: "Cut Ties is a campaign tool of the No Tech 4 ICE movement. No trackers, no third-party scripts.",
+    privacy: "We keep as little as we can: IP addresses only as keyed hashes, names public only by choice, unconfirmed signatures deleted after 30 days.",
+  },
+  privacy: {
+    link: "Privacy and your data",
+    title: "Privacy and your data",
+    intro: "People who sign here may be immigrants. We keep as little as we can, and nothing that could hurt anyone if it were handed over.",
+    stored: "What we keep when you sign",
+    storedItems: [
+      "Your name and email, to count one signature per person and to send the confirmation link.",
+      "Your postal code and comment, only if you give them.",
+      "Whether you chose to show your name (first name and last initial) and whether you asked for updates, with the words you agreed to and when.",
+      "A keyed hash of your IP address, never the address itself, to stop abuse.",
+    ].join("\n"),
+    notStored: "We use no trackers, no analytics and no third-party scripts. Confirmation links are stored only as hashes.",
+    retention: "Signatures that are never confirmed are deleted after 30 days.",
+    deleteHeading: "Deleting your data",
+    deleteBody: "To delete every signature made with your email address, write to the organizers from that address; a self-service deletion page is coming next.",
+  },
+  notFound: {
+    title: "Page not found",
+    body: "We could not find that page.",
+  },
+};
+
+export default en;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof en>;

@@ -1,0 +1,142 @@
+import type { Messages } from "./en";
+
+const es: Messages = {
+  meta: {
+    siteName: "Cut Ties",
+    tagline: "Exige a las empresas tecnológicas que dejen de servir a la persecución migratoria.",
+  },
+  nav: {
+    home: "Campañas",
+    skip: "Ir al contenido",
+    language: "Idioma",
+    otherLanguage: "English",
+  },
+  home: {
+    heading: "Las tecnológicas venden las herramientas de las deportaciones. Exígeles que corten lazos.",
+    intro:
+      "Cada campaña nombra a una empresa, explica qué le vende a ICE o a CBP y enlaza a la fuente de cada dato. Firma, confirma por correo y comparte.",
+    liveCampaigns: "Campañas activas",
+    none: "Ahora mismo no hay campañas activas.",
+    signatures: "{count} firmas",
+    pledges: "{count} compromisos",
+    target: "Dirigida a: {targets}",
+    read: "Leer y firmar",
+  },
+  campaign: {
+    target: "Dirigida a",
+    targets: "Dirigida a",
+    ask: "Lo que exigimos",
+    story: "Por qué",
+    petition: "Petición",
+    pledge: "Compromiso",
+    signNow: "Firma ahora",
+    pledgeNow: "Comprométete",
+    recentSigners: "Firmas recientes",
+    recentNone: "Sé la primera persona en firmar con tu nombre visible.",
+    status: {
+      closed: "Esta campaña está cerrada. Gracias a todas las personas que firmaron.",
+      won: "¡Ganamos! {targets} cumplió la exigencia. Gracias a todas las personas que firmaron.",
+      draft: "Esta campaña es un borrador y todavía no es pública.",
+    },
+  },
+  progress: {
+    count: "{count} firmas",
+    goal: "Meta: {goal}",
+    label: "{count} de {goal} firmas",
+  },
+  form: {
+    heading: "Suma tu nombre",
+    pledgeHeading: "Comprométete",
+    fullName: "Nombre completo",
+    email: "Correo electrónico",
+    emailHint: "Te enviamos un solo correo para confirmar tu firma.",
+    postalCode: "Código postal (opcional)",
+    showName: "Mostrar mi nombre y la inicial de mi apellido en esta página",
+    wantsUpdates: "Quiero recibir novedades de esta campaña por correo",
+    updatesConsent:
+      "Acepto recibir correos de quienes organizan esta campaña sobre ella. Puedo darme de baja cuando quiera con un clic.",
+    comment: "Comentario (opcional)",
+    commentHint: "Hasta 500 caracteres.",
+    submit: "Firmar",
+    pledgeSubmit: "Me comprometo",
+    submitting: "Enviando…",
+    privacy:
+      "Nunca mostramos tu correo ni tu código postal. Tu nombre no se publica a menos que marques la casilla. Puedes borrar tus datos cuando quieras.",
+    honeypot: "Deja este campo vacío",
+    checkEmailTitle: "Revisa tu correo",
+    checkEmail:
+      "Te enviamos un enlace. Ábrelo y pulsa el botón para confirmar: tu firma cuenta desde ese momento. ¿No llegó nada? Mira en la carpeta de spam; puede tardar unos minutos.",
+    shareWhileWaiting: "Mientras tanto, comparte la campaña:",
+  },
+  errors: {
+    invalid: "Revisa los campos marcados.",
+    not_found: "No encontramos esa campaña.",
+    closed: "Esta campaña ya no recoge firmas.",
+    rate_limited: "Hubo demasiadas firmas desde tu conexión o tu correo en poco tiempo. Espera unos minutos y vuelve a intentarlo.",
+    unauthorized: "Primero inicia sesión.",
+    forbidden: "No tienes permiso para hacer eso.",
+    conflict: "Algo cambió mientras trabajabas. Recarga la página y vuelve a intentarlo.",
+    unexpected: "Algo falló de nuestro lado. No se perdió nada: vuelve a intentarlo en un minuto.",
+  },
+  fields: {
+    fullNameRequired: "Escribe tu nombre completo.",
+    fullNameTooLong: "Usa como máximo 100 caracteres.",
+    fullNameUnsafe: "El nombre no puede empezar con = + - @ ni contener una dirección web.",
+    emailInvalid: "Escribe un correo como nombre@ejemplo.com.",
+    postalCodeInvalid: "Usa solo letras, números, espacios y guiones (máximo 12).",
+    commentTooLong: "Usa como máximo 500 caracteres.",
+  },
+  confirm: {
+    title: "Confirma tu firma",
+    intro: "Último paso: pulsa el botón para confirmar tu firma en «{title}».",
+    button: "Confirmar mi firma",
+    confirmedTitle: "Gracias, tu firma ya cuenta",
+    confirmed: "Tu firma en «{title}» quedó confirmada.",
+    alreadyTitle: "Ya estaba confirmada",
+    already: "Esta firma ya estaba confirmada. No tienes que hacer nada más.",
+    invalidTitle: "Este enlace no funciona",
+    invalid:
+      "El enlace de confirmación está incompleto o venció (dura 7 días). Si firmaste hace más de 30 días y no confirmaste, vuelve a firmar.",
+    backToCampaign: "Volver a la campaña",
+  },
+  share: {
+    heading: "Comparte esta campaña",
+    personal: "Tu enlace personal",
+    personalHint: "Las firmas que lleguen por tu enlace se cuentan como tuyas.",
+    link: "Enlace de la campaña",
+    copy: "Copiar enlace",
+    copied: "Enlace copiado",
+    email: "Correo",
+    whatsapp: "WhatsApp",
+    x: "X",
+    facebook: "Facebook",
+    message: "Firmé: {title}. Suma tu nombre:",
+  },
+  footer: {
+    about: "Cut Ties es una herramienta de campañas del movimiento No Tech 4 ICE. Sin rastreadores ni scripts de terceros.",
+    privacy:
+      "Guardamos lo mínimo: las direcciones IP solo como hashes con clave, los nombres se publican solo si tú lo eliges, y las firmas sin confirmar se borran a los 30 días.",
+  },
+  privacy: {
+    link: "Privacidad y tus datos",
+    title: "Privacidad y tus datos",
+    intro: "Quienes firman aquí pueden ser personas inmigrantes. Guardamos lo mínimo posible y nada que pueda perjudicar a alguien si llegara a entregarse.",
+    stored: "Qué guardamos cuando firmas",
+    storedItems: [
+      "Tu nombre y tu correo, para contar una firma por persona y enviarte el enlace de confirmación.",
+      "Tu código postal y tu comentario, solo si los escribes.",
+      "Si elegiste mostrar tu nombre (nombre e inicial del apellido) y si pediste novedades, con el texto que aceptaste y la fecha.",
+      "Un hash con clave de tu dirección IP, nunca la dirección misma, para frenar abusos.",
+    ].join("\n"),
+    notStored: "No usamos rastreadores, ni analítica, ni scripts de terceros. Los enlaces de confirmación se guardan solo como hashes.",
+    retention: "Las firmas que nunca se confirman se borran a los 30 días.",
+    deleteHeading: "Borrar tus datos",
+    deleteBody: "Para borrar todas las firmas hechas con tu correo, escribe a quienes organizan desde esa dirección; pronto habrá una página para hacerlo tú misma o tú mismo.",
+  },
+  notFound: {
+    title: "Página no encontrada",
+    body: "No encontramos esa página.",
+  },
+};
+
+export default es;

@@ -1,0 +1,38 @@
+import "server-only";
+// Background work in the app process: email delivery, and the nightly purge of
+// unconfirmed signatures and recount of the counters. Every instance runs the
+// workers; pg-boss hands each job to one of them.
+import { logError } from "@/lib/errors";
+import { deliverOutboxEmail } from "@/lib/email/outbox";
+import { purgeRateLimits } from "@/lib/rate-limit";
+import { recountSignatures } from "@/lib/signatures/counts";
+import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
+import { getDb } from "@/db/client";
+import { getBoss, QUEUES } from "./boss";
+
+export async function startWorkers(): Promise<void> {
+  const boss = await getBoss();
+  await boss.work<{ outboxId: string }>(
+    QUEUES.sendEmail,
+    { localConcurrency: 4, pollingIntervalSeconds: 0.5 },
+    async ([job]) => {
+      try {
+        await deliverOutboxEmail(job.data.outboxId);
+      } catch (error) {
+        logError("email-send", error);
+        throw error; // pg-boss retries with backoff
+      }
+    },
+  );
+  await boss.work(QUEUES.purgeUnconfirmed, async () => {
+    const purged = await purgeUnconfirmedSignatures();
+    const windows = await purgeRateLimits(await getDb());
+    console.log(`[jobs] purged ${purged} unconfirmed signatures, ${windows} rate-limit windows`);
+  });
+  await boss.work(QUEUES.recountSignatures, async () => {
+    const drift = await recountSignatures();
+    console.log(`[jobs] recount repaired ${drift.length} campaign counters`);
+  });
+  await boss.schedule(QUEUES.purgeUnconfirmed, "17 3 * * *");
+  await boss.schedule(QUEUES.recountSignatures, "47 3 * * *");
+}

@@ -1,0 +1,26 @@
+import "server-only";
+// Confirmation tokens are derived from the signature id with the app's key, so the
+// token never has to be stored: the signature keeps only its sha256, and every
+// email for one signature carries the same link.
+import crypto from "node:crypto";
+import { keyedHash, sha256 } from "@/lib/secrets";
+
+export const TOKEN_TTL_DAYS = 7;
+
+export function confirmationToken(signatureId: string): string {
+  return keyedHash("confirm-signature", signatureId);
+}
+
+export function tokenHash(token: string): string {
+  return sha256(token);
+}
+
+const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+/** A short random code for share links (no look-alike characters). */
+export function newReferralCode(length = 10): string {
+  const bytes = crypto.randomBytes(length);
+  let code = "";
+  for (const b of bytes) code += ALPHABET[b % ALPHABET.length];
+  return code;
+}

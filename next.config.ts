@@ -1,0 +1,24 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships wasm and data files; bundling would also publish them as assets.
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "postgres"],
+  poweredByHeader: false,
+  // The bench fixture is a separate app and not part of this build.
+  typescript: { tsconfigPath: "tsconfig.json" },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,74 @@
+// Runs before every page: picks the language (the URL decides; Accept-Language is
+// the first guess for addresses without a prefix) and sets a per-request CSP nonce,
+// so no inline script runs unless Next.js itself put it there.
+import { NextResponse, type NextRequest } from "next/server";
+import { isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n";
+
+const LOCALE_COOKIE = "lang";
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function withCsp(response: NextResponse, csp: string): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export function proxy(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const url = request.nextUrl.clone();
+  const [, first] = url.pathname.split("/");
+  // The path without its language prefix, for the language switch.
+  const bare = isLocale(first) ? url.pathname.slice(first.length + 1) || "/" : url.pathname;
+  requestHeaders.set("x-bare-path", bare + url.search);
+
+  if (first === "dev") {
+    return withCsp(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+  }
+  if (first === "en") {
+    // English has no prefix: /en/… is the switch to English, remembered in a cookie.
+    url.pathname = url.pathname.slice(3) || "/";
+    const response = NextResponse.redirect(url);
+    response.cookies.set(LOCALE_COOKIE, "en", { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+    return response;
+  }
+  if (isLocale(first)) {
+    requestHeaders.set("x-locale", first);
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.cookies.set(LOCALE_COOKIE, first, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+    return withCsp(response, csp);
+  }
+  const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale: Locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(request.headers.get("accept-language"));
+  if (locale !== "en" && request.method === "GET") {
+    url.pathname = `/${locale}${url.pathname === "/" ? "" : url.pathname}`;
+    return NextResponse.redirect(url);
+  }
+  requestHeaders.set("x-locale", "en");
+  url.pathname = `/en${url.pathname === "/" ? "" : url.pathname}`;
+  return withCsp(NextResponse.rewrite(url, { request: { headers: requestHeaders } }), csp);
+}
+
+export const config = {
+  matcher: [
+    // Everything but the API, Next's own files and files with an extension.
+    "/((?!api/|_next/|favicon.ico|robots.txt|.*\\.[a-z0-9]+$).*)",
+  ],
+};
