@@ -69,14 +69,6 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <div className="mt-5">
           <ProgressBar count={campaign.confirmedCount} goal={campaign.goal} locale={locale} t={t} />
         </div>
-        {isLive && (
-          <a
-            href="#sign"
-            className="mt-5 flex min-h-12 items-center justify-center rounded bg-accent px-6 text-lg font-semibold text-white hover:bg-accent-hover lg:hidden"
-          >
-            {campaign.kind === "pledge" ? t.campaign.pledgeNow : t.campaign.signNow}
-          </a>
-        )}
       </header>
 
       <div className="mt-8 lg:col-start-2 lg:row-start-2 lg:mt-8">
