@@ -85,8 +85,13 @@ describe("SignatureConfirmation", () => {
 describe("AlreadySigned", () => {
   for (const locale of locales) {
     it(`renders in ${locale}`, async () => {
-      const { confirmUrl: _unused, ...rest } = base;
-      const props: AlreadySignedProps = { ...rest, locale };
+      const props: AlreadySignedProps = {
+        firstName: base.firstName,
+        campaignTitle: base.campaignTitle,
+        campaignUrl: base.campaignUrl,
+        deleteUrl: base.deleteUrl,
+        locale,
+      };
       const { html, text } = await renderEmail(<AlreadySigned {...props} />);
 
       expect(html).toContain(`lang="${locale}"`);
