@@ -4,6 +4,7 @@
 import {
   Body, Container, Head, Heading, Hr, Html, Link, Preview, Text,
 } from "@react-email/components";
+import { styles } from "./styles";
 
 export type AlreadySignedProps = {
   locale: "en" | "es";
@@ -80,22 +81,3 @@ AlreadySigned.PreviewProps = {
   campaignUrl: "http://localhost:3000/c/palantir-end-ice-contracts",
   deleteUrl: "http://localhost:3000/delete/9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d",
 } satisfies AlreadySignedProps;
-
-// System fonts only (no web fonts, no remote images). Text pairs meet WCAG AA.
-const styles = {
-  body: {
-    backgroundColor: "#f4f4f5",
-    margin: 0,
-    padding: "24px 0",
-    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
-    color: "#18181b",
-  },
-  container: { backgroundColor: "#ffffff", maxWidth: "560px", margin: "0 auto", padding: "32px 28px" },
-  heading: { fontSize: "24px", lineHeight: "32px", margin: "0 0 16px", color: "#18181b" },
-  text: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", color: "#27272a" },
-  strong: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", color: "#18181b", fontWeight: 600 },
-  url: { color: "#4c1d95", textDecoration: "underline", wordBreak: "break-all" as const },
-  hr: { borderColor: "#e4e4e7", margin: "24px 0 16px" },
-  footer: { fontSize: "13px", lineHeight: "20px", margin: 0, color: "#52525b" },
-  footerLink: { color: "#52525b", textDecoration: "underline" },
-};

@@ -3,6 +3,7 @@
 import {
   Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Text,
 } from "@react-email/components";
+import { styles } from "./styles";
 
 export type SignatureConfirmationProps = {
   locale: "en" | "es";
@@ -93,35 +94,3 @@ SignatureConfirmation.PreviewProps = {
   campaignUrl: "http://localhost:3000/c/palantir-end-ice-contracts",
   deleteUrl: "http://localhost:3000/delete/5f0c2d6e1b9a4c3e8d7f6a5b4c3d2e1f",
 } satisfies SignatureConfirmationProps;
-
-// System fonts only (no web fonts, no remote images). Text pairs meet WCAG AA.
-const styles = {
-  body: {
-    backgroundColor: "#f4f4f5",
-    margin: 0,
-    padding: "24px 0",
-    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
-    color: "#18181b",
-  },
-  container: { backgroundColor: "#ffffff", maxWidth: "560px", margin: "0 auto", padding: "32px 28px" },
-  heading: { fontSize: "24px", lineHeight: "32px", margin: "0 0 16px", color: "#18181b" },
-  text: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", color: "#27272a" },
-  small: { fontSize: "14px", lineHeight: "20px", margin: "0 0 16px", color: "#3f3f46" },
-  button: {
-    display: "inline-block",
-    backgroundColor: "#4c1d95",
-    color: "#ffffff",
-    fontSize: "17px",
-    fontWeight: 600,
-    lineHeight: "24px",
-    padding: "12px 24px",
-    borderRadius: "6px",
-    textDecoration: "none",
-    margin: "4px 0 20px",
-  },
-  url: { color: "#4c1d95", textDecoration: "underline", wordBreak: "break-all" as const },
-  link: { color: "#4c1d95", textDecoration: "underline" },
-  hr: { borderColor: "#e4e4e7", margin: "24px 0 16px" },
-  footer: { fontSize: "13px", lineHeight: "20px", margin: 0, color: "#52525b" },
-  footerLink: { color: "#52525b", textDecoration: "underline" },
-};

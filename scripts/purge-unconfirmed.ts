@@ -3,6 +3,7 @@
 import { getDb } from "@/db/client";
 import { purgeRateLimits } from "@/lib/rate-limit";
 import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
+import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
 import { runCommand } from "./run-command";
 
 void runCommand(
@@ -10,7 +11,8 @@ void runCommand(
   async () => {
     const signatures = await purgeUnconfirmedSignatures();
     const windows = await purgeRateLimits(await getDb());
-    return `deleted ${signatures} unconfirmed signatures and ${windows} old rate-limit windows`;
+    const requests = await purgeExpiredDeletionRequests();
+    return `deleted ${signatures} unconfirmed signatures, ${windows} old rate-limit windows, ${requests} expired deletion requests`;
   },
   "While the app runs it purges every night at 03:17 by itself; stop it to purge now.",
 );

@@ -4,7 +4,7 @@
 import { index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { locale, signatures } from "./signatures";
 
-export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed"]);
+export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed", "data_deletion"]);
 export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed"]);
 
 export const emailOutbox = pgTable(

@@ -14,11 +14,14 @@ import { publicName } from "@/lib/signatures/public-name";
 import { renderEmail } from "@/emails/render";
 import SignatureConfirmation, { subject as confirmationSubject } from "@/emails/signature-confirmation";
 import AlreadySigned, { subject as alreadySignedSubject } from "@/emails/already-signed";
+import DataDeletion, { subject as dataDeletionSubject } from "@/emails/data-deletion";
+import { deletionToken } from "@/lib/privacy/mutations";
 import { sendEmail } from "./sender";
 
 type OutboxContext = {
   id: string;
-  kind: "signature_confirmation" | "already_signed";
+  kind: "signature_confirmation" | "already_signed" | "data_deletion";
+  data: { requestId?: string };
   status: "queued" | "sent" | "failed";
   to_address: string;
   locale: string;
@@ -35,13 +38,17 @@ export function absoluteUrl(locale: Locale, path: string): string {
 
 async function compose(row: OutboxContext) {
   const locale: Locale = isLocale(row.locale) ? row.locale : "en";
+  if (row.kind === "data_deletion") {
+    const props = { locale, deleteUrl: absoluteUrl(locale, `/privacy/delete/${deletionToken(row.data.requestId!)}`) };
+    return { subject: dataDeletionSubject(props), ...(await renderEmail(createElement(DataDeletion, props))) };
+  }
   if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
   const common = {
     locale,
     firstName: publicName(row.full_name).split(" ")[0],
     campaignTitle: (locale === "es" && row.title_es) || row.title || "",
     campaignUrl: absoluteUrl(locale, `/campaigns/${row.slug}`),
-    deleteUrl: absoluteUrl(locale, "/privacy"),
+    deleteUrl: absoluteUrl(locale, "/privacy/delete"),
   };
   if (row.kind === "signature_confirmation") {
     const props = {
@@ -57,7 +64,7 @@ export async function deliverOutboxEmail(outboxId: string): Promise<"sent" | "sk
   const db = await getDb();
   const [row] = await queryRows<OutboxContext>(
     db,
-    sql`select o.id, o.kind, o.status, o.to_address, o.locale, o.signature_id,
+    sql`select o.id, o.kind, o.data, o.status, o.to_address, o.locale, o.signature_id,
                s.full_name, c.slug, c.title, c.title_es
         from email_outbox o
         left join signatures s on s.id = o.signature_id

@@ -8,6 +8,7 @@ import { purgeRateLimits } from "@/lib/rate-limit";
 import { recountSignatures } from "@/lib/signatures/counts";
 import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
 import { getDb } from "@/db/client";
+import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
@@ -27,7 +28,8 @@ export async function startWorkers(): Promise<void> {
   await boss.work(QUEUES.purgeUnconfirmed, async () => {
     const purged = await purgeUnconfirmedSignatures();
     const windows = await purgeRateLimits(await getDb());
-    console.log(`[jobs] purged ${purged} unconfirmed signatures, ${windows} rate-limit windows`);
+    const requests = await purgeExpiredDeletionRequests();
+    console.log(`[jobs] purged ${purged} unconfirmed signatures, ${windows} rate-limit windows, ${requests} deletion requests`);
   });
   await boss.work(QUEUES.recountSignatures, async () => {
     const drift = await recountSignatures();

@@ -37,6 +37,16 @@ export async function countConfirmation(tx: DbOrTx, campaignId: string): Promise
     on conflict (campaign_id, shard) do update set confirmed = signature_count_shards.confirmed + 1`);
 }
 
+/** Takes confirmations away (their signatures were deleted); call inside the deleting transaction. */
+export async function countRemovals(tx: DbOrTx, removedByCampaign: Map<string, number>): Promise<void> {
+  for (const [campaignId, removed] of removedByCampaign) {
+    const shard = Math.floor(Math.random() * SHARDS);
+    await tx.execute(sql`
+      insert into signature_count_shards (campaign_id, shard, confirmed) values (${campaignId}, ${shard}, ${-removed})
+      on conflict (campaign_id, shard) do update set confirmed = signature_count_shards.confirmed - ${removed}`);
+  }
+}
+
 export type RecountResult = { campaignId: string; before: number; after: number }[];
 
 /** Rebuilds every campaign's shards from its validated signatures; returns what changed. */

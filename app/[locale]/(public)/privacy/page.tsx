@@ -1,7 +1,9 @@
+import Link from "next/link";
+import { localePath } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 
 export default async function PrivacyPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { t } = await localeParam(params);
+  const { locale, t } = await localeParam(params);
   return (
     <div className="mx-auto max-w-2xl space-y-4 px-4 py-8">
       <h1 className="text-3xl font-bold">{t.privacy.title}</h1>
@@ -16,6 +18,12 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
       <p>{t.privacy.retention}</p>
       <h2 className="pt-2 text-xl font-semibold">{t.privacy.deleteHeading}</h2>
       <p>{t.privacy.deleteBody}</p>
+      <Link
+        href={localePath(locale, "/privacy/delete")}
+        className="inline-flex min-h-11 items-center rounded bg-accent px-4 font-semibold text-white hover:bg-accent-hover"
+      >
+        {t.privacy.deleteLink}
+      </Link>
     </div>
   );
 }

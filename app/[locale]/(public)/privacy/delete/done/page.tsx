@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { CheckCircle2 } from "lucide-react";
+import { format, localePath } from "@/lib/i18n";
+import { localeParam } from "@/lib/i18n/server";
+
+export const metadata = { robots: { index: false } };
+
+export default async function DeletionDonePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ deleted?: string }>;
+}) {
+  const { locale, t } = await localeParam(params);
+  const { deleted } = await searchParams;
+  if (deleted === undefined || !/^\d+$/.test(deleted)) {
+    return (
+      <div className="mx-auto max-w-xl px-4 py-8">
+        <h1 className="text-2xl font-bold">{t.privacy.deleteTitle}</h1>
+        <p className="mt-2">{t.privacy.deleteInvalid}</p>
+        <Link href={localePath(locale, "/privacy/delete")} className="mt-4 inline-block font-medium text-accent underline">
+          {t.privacy.deleteTitle}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-xl px-4 py-8">
+      <div role="status" className="rounded-lg border border-success bg-success-soft p-5">
+        <h1 className="flex items-center gap-2 text-2xl font-bold text-success">
+          <CheckCircle2 aria-hidden="true" size={28} />
+          {t.privacy.deletedTitle}
+        </h1>
+        <p className="mt-2">{format(t.privacy.deleted, { count: deleted })}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// Shared look of every email: system fonts only (no web fonts, no remote images). Text pairs meet WCAG AA.
+export const styles = {
+  body: {
+    backgroundColor: "#f4f4f5",
+    margin: 0,
+    padding: "24px 0",
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+    color: "#18181b",
+  },
+  container: { backgroundColor: "#ffffff", maxWidth: "560px", margin: "0 auto", padding: "32px 28px" },
+  heading: { fontSize: "24px", lineHeight: "32px", margin: "0 0 16px", color: "#18181b" },
+  text: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", color: "#27272a" },
+  small: { fontSize: "14px", lineHeight: "20px", margin: "0 0 16px", color: "#3f3f46" },
+  button: {
+    display: "inline-block",
+    backgroundColor: "#4c1d95",
+    color: "#ffffff",
+    fontSize: "17px",
+    fontWeight: 600,
+    lineHeight: "24px",
+    padding: "12px 24px",
+    borderRadius: "6px",
+    textDecoration: "none",
+    margin: "4px 0 20px",
+  },
+  link: { color: "#4c1d95", textDecoration: "underline" },
+  strong: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", color: "#18181b", fontWeight: 600 },
+  url: { color: "#4c1d95", textDecoration: "underline", wordBreak: "break-all" as const },
+  hr: { borderColor: "#e4e4e7", margin: "24px 0 16px" },
+  footer: { fontSize: "13px", lineHeight: "20px", margin: 0, color: "#52525b" },
+  footerLink: { color: "#52525b", textDecoration: "underline" },
+};

@@ -1,0 +1,117 @@
+import "server-only";
+// Anyone can delete their data: they ask with their email address, we mail that
+// address a link (only if it signed something; the answer on the page is the same
+// either way), and pressing the button on the linked page deletes every signature
+// made with the address, adjusting the public counts in the same transaction.
+import { sql } from "drizzle-orm";
+import { fromDrizzle } from "pg-boss";
+import { z } from "zod";
+import { getDb, queryRows } from "@/db/client";
+import { env } from "@/lib/env";
+import { fail, ok, type Result } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n";
+import { getBoss, QUEUES } from "@/lib/jobs/boss";
+import { hitRateLimits } from "@/lib/rate-limit";
+import { keyedHash, sha256 } from "@/lib/secrets";
+import { canonicalEmail } from "@/lib/signatures/canonical-email";
+import { countRemovals } from "@/lib/signatures/counts";
+
+export const DELETION_LINK_HOURS = 24;
+
+const requestSchema = z.object({
+  email: z.string({ error: "emailInvalid" }).trim().max(254, "emailInvalid").pipe(z.email("emailInvalid")),
+});
+
+export function deletionToken(requestId: string): string {
+  return keyedHash("delete-data", requestId);
+}
+
+export async function requestDataDeletion(input: {
+  email: unknown;
+  locale: Locale;
+  clientIp: string;
+}): Promise<Result<{ accepted: true }>> {
+  const parsed = requestSchema.safeParse({ email: input.email });
+  if (!parsed.success) return fail("invalid", { email: ["emailInvalid"] });
+  const email = parsed.data.email;
+  const emailCanonical = canonicalEmail(email);
+  const db = await getDb();
+  const withinLimits = await hitRateLimits(db, [
+    { key: `delete:ip:${keyedHash("ip", input.clientIp)}`, ...env.SIGN_LIMIT_PER_IP },
+    { key: `delete:email:${keyedHash("email", emailCanonical)}`, max: 3, seconds: 3600 },
+  ]);
+  if (!withinLimits) return fail("rate_limited");
+
+  const boss = await getBoss();
+  await db.transaction(async (tx) => {
+    const [signed] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from signatures where email_canonical = ${emailCanonical}`,
+    );
+    if (!Number(signed?.n)) return;
+    const requestId = crypto.randomUUID();
+    const [outbox] = await queryRows<{ id: string }>(
+      tx,
+      sql`with r as (
+            insert into data_deletion_requests (id, email_canonical, token_hash, expires_at)
+            values (${requestId}, ${emailCanonical}, ${sha256(deletionToken(requestId))},
+                    now() + make_interval(hours => ${DELETION_LINK_HOURS}))
+            returning id
+          )
+          insert into email_outbox (kind, to_address, locale, data)
+          select 'data_deletion', ${email}, ${input.locale}, jsonb_build_object('requestId', r.id::text) from r
+          returning id`,
+    );
+    await boss.send(QUEUES.sendEmail, { outboxId: outbox.id }, { db: fromDrizzle(tx, sql) });
+  });
+  return ok({ accepted: true });
+}
+
+export type DeletionOutcome = { status: "deleted"; signatures: number } | { status: "invalid" };
+
+/** Deletes every signature made with the address a valid token was sent to. */
+export async function deleteSignerData(token: string): Promise<DeletionOutcome> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { status: "invalid" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [request] = await queryRows<{ id: string; email_canonical: string }>(
+      tx,
+      sql`delete from data_deletion_requests where token_hash = ${sha256(token)} and expires_at > now()
+          returning id, email_canonical`,
+    );
+    if (!request) return { status: "invalid" as const };
+    const removed = await queryRows<{ campaign_id: string; status: string }>(
+      tx,
+      sql`delete from signatures where email_canonical = ${request.email_canonical} returning campaign_id, status`,
+    );
+    const confirmedByCampaign = new Map<string, number>();
+    for (const r of removed) {
+      if (r.status === "validated") confirmedByCampaign.set(r.campaign_id, (confirmedByCampaign.get(r.campaign_id) ?? 0) + 1);
+    }
+    await countRemovals(tx, confirmedByCampaign);
+    // The deletion email itself holds the address: drop it too.
+    await tx.execute(sql`delete from email_outbox where kind = 'data_deletion' and data->>'requestId' = ${request.id}`);
+    return { status: "deleted" as const, signatures: removed.length };
+  });
+}
+
+/** Whether a deletion link is still good (for the page that shows the button). */
+export async function isDeletionTokenValid(token: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return false;
+  const [row] = await queryRows<{ ok: boolean }>(
+    await getDb(),
+    sql`select true as ok from data_deletion_requests where token_hash = ${sha256(token)} and expires_at > now()`,
+  );
+  return Boolean(row?.ok);
+}
+
+/** Drops expired requests and the emails that carried them. */
+export async function purgeExpiredDeletionRequests(): Promise<number> {
+  const db = await getDb();
+  await db.execute(sql`delete from email_outbox where kind = 'data_deletion' and created_at < now() - interval '2 days'`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`with d as (delete from data_deletion_requests where expires_at <= now() returning 1) select count(*)::int as n from d`,
+  );
+  return Number(row?.n ?? 0);
+}
