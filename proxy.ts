@@ -42,6 +42,8 @@ export function proxy(request: NextRequest) {
   if (first === "dev") {
     return withCsp(NextResponse.next({ request: { headers: requestHeaders } }), csp);
   }
+  // Next.js links generated images (Open Graph) with the internal /en prefix: serve them as is.
+  if (first === "en" && url.pathname.includes("/opengraph-image")) return NextResponse.next();
   if (first === "en") {
     // English has no prefix: /en/… is the switch to English, remembered in a cookie.
     url.pathname = url.pathname.slice(3) || "/";

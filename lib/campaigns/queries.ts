@@ -5,6 +5,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, campaignTargets, companies, type Campaign } from "@/db/schema";
 import type { Locale } from "@/lib/i18n";
+import { cached } from "@/lib/short-cache";
 import { goalFor } from "./goal";
 import { confirmedCounts } from "@/lib/signatures/counts";
 
@@ -70,7 +71,11 @@ function localize(row: LocalizedText, locale: Locale) {
   };
 }
 
-export async function listLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {
+export function listLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {
+  return cached(`campaigns:live:${locale}`, () => loadLiveCampaigns(locale));
+}
+
+async function loadLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {
   const db = await getDb();
   const rows = await db
     .select(columns)
@@ -97,8 +102,12 @@ export async function listLiveCampaigns(locale: Locale): Promise<CampaignSummary
   });
 }
 
-/** A campaign anyone may see (live, closed or won), or null. */
-export async function getPublicCampaignBySlug(slug: string, locale: Locale): Promise<CampaignDetail | null> {
+/** A campaign anyone may see (live, closed or won), or null; at most a few seconds old. */
+export function getPublicCampaignBySlug(slug: string, locale: Locale): Promise<CampaignDetail | null> {
+  return cached(`campaign:${slug}:${locale}`, () => loadPublicCampaign(slug, locale));
+}
+
+async function loadPublicCampaign(slug: string, locale: Locale): Promise<CampaignDetail | null> {
   const db = await getDb();
   const [row] = await db
     .select(columns)

@@ -12,6 +12,7 @@ import { fail, ok, type Result } from "@/lib/errors";
 import { messages, type Locale } from "@/lib/i18n";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
 import { hitRateLimits } from "@/lib/rate-limit";
+import { invalidate } from "@/lib/short-cache";
 import { keyedHash } from "@/lib/secrets";
 import { getCampaignForSigning } from "@/lib/campaigns/queries";
 import { canonicalEmail } from "./canonical-email";
@@ -105,7 +106,7 @@ export async function confirmSignature(token: string): Promise<ConfirmOutcome> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { status: "invalid" };
   const hash = tokenHash(token);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<ConfirmOutcome & { campaignId?: string }> => {
     const [confirmed] = await queryRows<{ campaign_id: string; slug: string; referral_code: string }>(
       tx,
       sql`update signatures s set status = 'validated', validated_at = now()
@@ -116,7 +117,7 @@ export async function confirmSignature(token: string): Promise<ConfirmOutcome> {
     );
     if (confirmed) {
       await countConfirmation(tx, confirmed.campaign_id);
-      return { status: "confirmed", campaignSlug: confirmed.slug, referralCode: confirmed.referral_code };
+      return { status: "confirmed", campaignSlug: confirmed.slug, referralCode: confirmed.referral_code, campaignId: confirmed.campaign_id };
     }
     const [existing] = await queryRows<{ status: string; slug: string; referral_code: string }>(
       tx,
@@ -128,6 +129,14 @@ export async function confirmSignature(token: string): Promise<ConfirmOutcome> {
     }
     return { status: "invalid" };
   });
+  if (outcome.status === "confirmed") {
+    // The signer is about to look at the campaign: show them their own signature at once.
+    invalidate(`campaign:${outcome.campaignSlug}:`);
+    invalidate(`signers:${outcome.campaignId}:`);
+    invalidate("campaigns:live:");
+  }
+  if (outcome.status === "invalid") return outcome;
+  return { status: outcome.status, campaignSlug: outcome.campaignSlug, referralCode: outcome.referralCode };
 }
 
 export const UNCONFIRMED_RETENTION_DAYS = 30;

@@ -2,13 +2,18 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import { signatures } from "@/db/schema";
+import { cached } from "@/lib/short-cache";
 import { publicName } from "./public-name";
 import { tokenHash } from "./tokens";
 
 export type PublicSigner = { name: string; validatedAt: Date };
 
 /** The latest confirmed signers who chose to be shown, as first name and last initial. */
-export async function listRecentPublicSigners(campaignId: string, limit = 8): Promise<PublicSigner[]> {
+export function listRecentPublicSigners(campaignId: string, limit = 8): Promise<PublicSigner[]> {
+  return cached(`signers:${campaignId}:${limit}`, () => loadRecentPublicSigners(campaignId, limit));
+}
+
+async function loadRecentPublicSigners(campaignId: string, limit: number): Promise<PublicSigner[]> {
   const db = await getDb();
   const rows = await db
     .select({ fullName: signatures.fullName, validatedAt: signatures.validatedAt })

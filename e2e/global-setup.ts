@@ -1,0 +1,38 @@
+// Starts what every default project runs against: the Resend stand-in and ONE
+// `next start` (port 3210) on a fresh embedded database in a temp folder. Tests find
+// them through E2E_BASE_URL and E2E_MAIL_URL (workers inherit this process's env).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { APP_PORT, STANDIN_PORT, startApp, startStandin, type Server } from "./servers";
+
+export type E2eState = { tempDir: string; servers: Server[] };
+const holder = globalThis as unknown as { __cutTiesE2e?: E2eState };
+
+export default async function globalSetup(): Promise<void> {
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "cut-ties-e2e-"));
+  const state: E2eState = { tempDir, servers: [] };
+  holder.__cutTiesE2e = state;
+  process.env.E2E_TEMP_DIR = tempDir;
+  try {
+    const started = Date.now();
+    const standin = await startStandin(STANDIN_PORT, path.join(tempDir, "standin.log"));
+    state.servers.push(standin);
+    const app = await startApp({
+      port: APP_PORT,
+      dataDir: path.join(tempDir, "data"),
+      mailUrl: standin.url,
+      logFile: path.join(tempDir, "app.log"),
+    });
+    state.servers.push(app);
+    process.env.E2E_BASE_URL = app.url;
+    process.env.E2E_MAIL_URL = standin.url;
+    process.env.E2E_APP_LOG = app.logFile;
+    console.log(`[e2e] app ${app.url} (pid ${app.pid}), mail stand-in ${standin.url}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${tempDir}`);
+  } catch (error) {
+    // Playwright skips the teardown when the setup throws: stop what did start.
+    const { default: globalTeardown } = await import("./global-teardown");
+    await globalTeardown();
+    throw error;
+  }
+}

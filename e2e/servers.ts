@@ -1,0 +1,159 @@
+// Starting and stopping the processes the end-to-end tests run against: `next start`
+// on the e2e build (.next-e2e) and the Resend stand-in. Used by the global setup (one
+// app on PGlite) and by the scale-out spec (two apps on one PostgreSQL database).
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "..");
+export const DIST_DIR = ".next-e2e";
+export const APP_PORT = 3210;
+export const STANDIN_PORT = 3209;
+export const SCALE_OUT_PORTS = [3220, 3221] as const;
+// Shared by every instance of a run: confirmation tokens and hashes depend on it.
+export const APP_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
+
+export type Server = {
+  url: string;
+  pid: number;
+  logFile: string;
+  stop(): Promise<void>;
+};
+
+/** Fails early, with a useful message, when something else holds the port. */
+export async function assertPortFree(port: number): Promise<void> {
+  const inUse = await new Promise<boolean>((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+  if (inUse) {
+    throw new Error(
+      `Port ${port} is already in use. A previous e2e run may still be running (see \`ss -ltnp 'sport = :${port}'\`); stop it and retry.`,
+    );
+  }
+}
+
+export function assertBuilt(): void {
+  if (!fs.existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
+    throw new Error(`No e2e build in ${DIST_DIR}/. Run: NEXT_DIST_DIR=${DIST_DIR} npx next build (npm test does it).`);
+  }
+}
+
+function tail(file: string, lines = 60): string {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+function stopChild(child: ChildProcess, graceMs = 8000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** Waits until `check` answers true, or the process dies, or the time is up. */
+async function waitUntilReady(
+  what: string,
+  child: ChildProcess,
+  logFile: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before it was ready. Log ${logFile}:\n${tail(logFile)}`);
+    }
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stopChild(child);
+  throw new Error(`${what} was not ready after ${timeoutMs / 1000} s. Log ${logFile}:\n${tail(logFile)}`);
+}
+
+function spawnLogged(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  const log = fs.openSync(logFile, "a");
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", log, log] });
+  fs.closeSync(log);
+  return child;
+}
+
+/** The Resend stand-in, in its own process (test/resend-standin.ts). */
+export async function startStandin(port: number, logFile: string): Promise<Server> {
+  await assertPortFree(port);
+  const child = spawnLogged(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "test", "resend-standin.ts"), "--port", String(port)],
+    { ...process.env },
+    logFile,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady("The Resend stand-in", child, logFile, async () => (await fetch(`${url}/__health`)).ok, 30_000);
+  return { url, pid: child.pid!, logFile, stop: () => stopChild(child, 3000) };
+}
+
+export type AppOptions = {
+  port: number;
+  logFile: string;
+  mailUrl: string;
+  /** Embedded database folder; ignored when databaseUrl is given. */
+  dataDir?: string;
+  databaseUrl?: string;
+  appUrl?: string;
+  extraEnv?: Record<string, string>;
+};
+
+/**
+ * `next start` on the e2e build. Ready once the public API answers, which means the
+ * database is open, migrated and seeded. Spawns node on next's CLI directly (not npx),
+ * so the pid is the server's and SIGTERM reaches it.
+ */
+export async function startApp(options: AppOptions): Promise<Server> {
+  assertBuilt();
+  await assertPortFree(options.port);
+  const url = `http://localhost:${options.port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The caller's database never leaks into an instance that did not ask for it.
+  delete env.DATABASE_URL;
+  delete env.DATA_DIR;
+  Object.assign(env, {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: DIST_DIR,
+    PORT: String(options.port),
+    APP_URL: options.appUrl ?? url,
+    APP_SECRET,
+    RESEND_API_KEY: "re_test_x",
+    RESEND_BASE_URL: options.mailUrl,
+    JOBS: "on",
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: options.dataDir }),
+    ...options.extraEnv,
+  });
+  const child = spawnLogged(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.port)],
+    env,
+    options.logFile,
+  );
+  await waitUntilReady(
+    `next start on port ${options.port}`,
+    child,
+    options.logFile,
+    async () => (await fetch(`${url}/api/v1/campaigns`)).ok,
+    120_000,
+  );
+  return { url, pid: child.pid!, logFile: options.logFile, stop: () => stopChild(child) };
+}
