@@ -11,7 +11,9 @@ const nextConfig: NextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Referrer-Policy", value: "no-referrer" },
+          // same-origin: other sites (WhatsApp, X…) never learn which page a visitor came from,
+          // while our own form posts keep their Origin, which server actions check.
+          { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },

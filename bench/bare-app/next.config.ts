@@ -5,10 +5,6 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   serverExternalPackages: ["postgres"],
   poweredByHeader: false,
-  // This folder is the whole app: without this, Next.js takes the repository (its
-  // lockfile) as the root and builds Cut Ties' own instrumentation.ts into this app.
-  turbopack: { root: process.cwd() },
-  outputFileTracingRoot: process.cwd(),
 };
 
 export default nextConfig;

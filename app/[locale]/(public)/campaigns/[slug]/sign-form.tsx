@@ -2,9 +2,9 @@
 // The sign form. One column, labels above inputs, large tap targets. Without
 // JavaScript it posts to the same server action and the page re-renders with the
 // result; with it, no reload.
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { signAction, type SignFormState } from "@/lib/signatures/actions";
-import type { Locale, Messages } from "@/lib/i18n";
+import { localePath, type Locale, type Messages } from "@/lib/i18n";
 
 type FormCopy = Pick<Messages, "form" | "errors" | "fields">;
 
@@ -33,11 +33,26 @@ export function SignForm({
   t: FormCopy;
   referralCode?: string;
 }) {
-  const [state, formAction, pending] = useActionState<SignFormState, FormData>(signAction, { status: "idle" });
+  // Without JavaScript the browser posts to the permalink: its #sign brings the
+  // person back to the form and its answer instead of the top of the page.
+  const permalink = `${localePath(locale, `/campaigns/${campaignSlug}`)}${referralCode ? `?ref=${referralCode}` : ""}#sign`;
+  const [state, formAction, pending] = useActionState<SignFormState, FormData>(signAction, { status: "idle" }, permalink);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After an answer, take the person (and their screen reader) to it: the
+  // confirmation box, or the first field that needs fixing.
+  useEffect(() => {
+    if (state.status === "accepted") statusRef.current?.focus();
+    if (state.status === "error") {
+      const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      (field ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
+    }
+  }, [state]);
 
   if (state.status === "accepted") {
     return (
-      <div role="status" className="rounded-lg border border-success bg-success-soft p-4">
+      <div ref={statusRef} tabIndex={-1} role="status" className="scroll-mt-4 rounded-lg border border-success bg-success-soft p-4">
         <h2 className="text-xl font-semibold text-success">{t.form.checkEmailTitle}</h2>
         <p className="mt-2">{t.form.checkEmail}</p>
       </div>
@@ -53,12 +68,12 @@ export function SignForm({
     [invalid(field) ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form action={formAction} noValidate className="space-y-4" aria-labelledby="sign-heading">
+    <form ref={formRef} action={formAction} noValidate className="space-y-4" aria-labelledby="sign-heading">
       <h2 id="sign-heading" className="text-xl font-semibold">
         {kind === "pledge" ? t.form.pledgeHeading : t.form.heading}
       </h2>
       {state.status === "error" && (
-        <div role="alert" className="rounded border border-danger bg-red-50 p-3 text-sm font-medium text-danger">
+        <div role="alert" tabIndex={-1} className="rounded border border-danger bg-red-50 p-3 text-sm font-medium text-danger">
           {t.errors[state.code]}
         </div>
       )}
