@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import globalTeardown from "./global-teardown";
 import { APP_PORT, STANDIN_PORT, startApp, startStandin, type Server } from "./servers";
 
 export type E2eState = { tempDir: string; servers: Server[] };
@@ -31,7 +32,6 @@ export default async function globalSetup(): Promise<void> {
     console.log(`[e2e] app ${app.url} (pid ${app.pid}), mail stand-in ${standin.url}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${tempDir}`);
   } catch (error) {
     // Playwright skips the teardown when the setup throws: stop what did start.
-    const { default: globalTeardown } = await import("./global-teardown");
     await globalTeardown();
     throw error;
   }

@@ -1,9 +1,8 @@
 // Sent when an address that has already signed signs again. The sign form answers the
 // same way either way, so only the mailbox owner learns that this address has signed.
 // No images, no tracking, no third-party URLs.
-import {
-  Body, Container, Head, Heading, Hr, Html, Link, Preview, Text,
-} from "@react-email/components";
+import { Link, Text } from "@react-email/components";
+import { EmailLayout } from "./layout";
 import { styles } from "./styles";
 
 export type AlreadySignedProps = {
@@ -24,8 +23,6 @@ const copy = {
     recorded: "Your signature is already recorded. There is nothing else to do.",
     share: "Want to do more? Share the campaign with people you trust:",
     notYou: "If it was not you, you can ignore this email. Nothing has changed.",
-    footer: "You are getting this email because this address was entered on a Cut Ties petition.",
-    delete: "Delete my data",
   },
   es: {
     subject: (title: string) => `Ya firmaste: ${title}`,
@@ -36,8 +33,6 @@ const copy = {
     recorded: "Tu firma ya está registrada. No tienes que hacer nada más.",
     share: "¿Quieres hacer algo más? Comparte la campaña con gente de confianza:",
     notYou: "Si no fuiste tú, puedes ignorar este correo. No cambió nada.",
-    footer: "Recibes este correo porque alguien escribió esta dirección en una petición de Cut Ties.",
-    delete: "Borrar mis datos",
   },
 } as const;
 
@@ -48,29 +43,17 @@ export function subject(props: Pick<AlreadySignedProps, "locale" | "campaignTitl
 export default function AlreadySigned(props: AlreadySignedProps) {
   const t = copy[props.locale];
   return (
-    <Html lang={props.locale} dir="ltr">
-      <Head />
-      <Preview>{t.preview(props.campaignTitle)}</Preview>
-      <Body style={styles.body}>
-        <Container style={styles.container}>
-          <Heading as="h1" style={styles.heading}>{t.heading}</Heading>
-          <Text style={styles.text}>{t.greeting(props.firstName)}</Text>
-          <Text style={styles.text}>{t.again(props.campaignTitle)}</Text>
-          <Text style={styles.strong}>{t.recorded}</Text>
-          <Text style={styles.text}>
-            {t.share}
-            <br />
-            <Link href={props.campaignUrl} style={styles.url}>{props.campaignUrl}</Link>
-          </Text>
-          <Text style={styles.text}>{t.notYou}</Text>
-          <Hr style={styles.hr} />
-          <Text style={styles.footer}>
-            {t.footer}{" "}
-            <Link href={props.deleteUrl} style={styles.footerLink}>{t.delete}</Link>
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailLayout locale={props.locale} preview={t.preview(props.campaignTitle)} heading={t.heading} deleteUrl={props.deleteUrl}>
+      <Text style={styles.text}>{t.greeting(props.firstName)}</Text>
+      <Text style={styles.text}>{t.again(props.campaignTitle)}</Text>
+      <Text style={styles.strong}>{t.recorded}</Text>
+      <Text style={styles.text}>
+        {t.share}
+        <br />
+        <Link href={props.campaignUrl} style={styles.url}>{props.campaignUrl}</Link>
+      </Text>
+      <Text style={styles.text}>{t.notYou}</Text>
+    </EmailLayout>
   );
 }
 

@@ -1,7 +1,8 @@
 // Sent when someone asks to delete their data: one button that leads to the page
 // where they confirm. The form never says whether the address had signed anything;
 // only the mailbox owner gets this link.
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { Button, Text } from "@react-email/components";
+import { EmailLayout } from "./layout";
 import { styles } from "./styles";
 
 export type DataDeletionProps = { locale: "en" | "es"; deleteUrl: string };
@@ -34,20 +35,11 @@ export function subject(props: Pick<DataDeletionProps, "locale">): string {
 export default function DataDeletion(props: DataDeletionProps) {
   const t = copy[props.locale];
   return (
-    <Html lang={props.locale} dir="ltr">
-      <Head />
-      <Preview>{t.preview}</Preview>
-      <Body style={styles.body}>
-        <Container style={styles.container}>
-          <Heading as="h1" style={styles.heading}>{t.heading}</Heading>
-          <Text style={styles.text}>{t.asked}</Text>
-          <Button href={props.deleteUrl} style={styles.button}>{t.button}</Button>
-          <Text style={styles.small}>{t.how}</Text>
-          <Hr style={styles.hr} />
-          <Text style={styles.footer}>{t.notYou}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailLayout locale={props.locale} preview={t.preview} heading={t.heading} footer={t.notYou}>
+      <Text style={styles.text}>{t.asked}</Text>
+      <Button href={props.deleteUrl} style={styles.button}>{t.button}</Button>
+      <Text style={styles.small}>{t.how}</Text>
+    </EmailLayout>
   );
 }
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import AlreadySigned, { subject as alreadySignedSubject, type AlreadySignedProps } from "./already-signed";
+import DataDeletion, { subject as dataDeletionSubject } from "./data-deletion";
 import { renderEmail } from "./render";
 import SignatureConfirmation, {
   subject as confirmationSubject,
@@ -119,5 +120,17 @@ describe("AlreadySigned", () => {
   it("renders its PreviewProps", async () => {
     const { text } = await renderEmail(<AlreadySigned {...AlreadySigned.PreviewProps} />);
     expect(text).toContain(AlreadySigned.PreviewProps.campaignUrl);
+  });
+});
+
+describe("DataDeletion", () => {
+  it("links to the deletion page in both languages, with no other link", async () => {
+    for (const locale of locales) {
+      const deleteUrl = `https://cutties.test/${locale}/privacy/delete/tok_123456789012345678901`;
+      const { html, text } = await renderEmail(<DataDeletion locale={locale} deleteUrl={deleteUrl} />);
+      expect(urlsIn(html)).toEqual([deleteUrl]);
+      expect(text).toContain(deleteUrl);
+      expect(dataDeletionSubject({ locale })).toBe(locale === "es" ? "Borra tus firmas en Cut Ties" : "Delete your Cut Ties signatures");
+    }
   });
 });

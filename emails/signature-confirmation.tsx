@@ -1,8 +1,7 @@
 // Sent after someone signs: one button to confirm. No images, no tracking, no third-party
 // URLs — the only links are the app's own (confirm, campaign, delete my data).
-import {
-  Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Text,
-} from "@react-email/components";
+import { Button, Link, Text } from "@react-email/components";
+import { EmailLayout } from "./layout";
 import { styles } from "./styles";
 
 export type SignatureConfirmationProps = {
@@ -28,8 +27,6 @@ const copy = {
     notYou:
       "Did not sign? Ignore this email. An unconfirmed signature is never counted, and nothing is kept after 30 days.",
     campaign: "Read the campaign",
-    footer: "You are getting this email because this address was entered on a Cut Ties petition.",
-    delete: "Delete my data",
   },
   es: {
     subject: (title: string) => `Confirma tu firma: ${title}`,
@@ -44,8 +41,6 @@ const copy = {
     notYou:
       "¿No firmaste? Ignora este correo. Una firma sin confirmar nunca se cuenta y no guardamos nada después de 30 días.",
     campaign: "Ver la campaña",
-    footer: "Recibes este correo porque alguien escribió esta dirección en una petición de Cut Ties.",
-    delete: "Borrar mis datos",
   },
 } as const;
 
@@ -56,33 +51,21 @@ export function subject(props: Pick<SignatureConfirmationProps, "locale" | "camp
 export default function SignatureConfirmation(props: SignatureConfirmationProps) {
   const t = copy[props.locale];
   return (
-    <Html lang={props.locale} dir="ltr">
-      <Head />
-      <Preview>{t.preview(props.campaignTitle)}</Preview>
-      <Body style={styles.body}>
-        <Container style={styles.container}>
-          <Heading as="h1" style={styles.heading}>{t.heading}</Heading>
-          <Text style={styles.text}>{t.greeting(props.firstName)}</Text>
-          <Text style={styles.text}>{t.thanks(props.campaignTitle)}</Text>
-          <Button href={props.confirmUrl} style={styles.button}>{t.button}</Button>
-          <Text style={styles.text}>{t.counts}</Text>
-          <Text style={styles.small}>
-            {t.fallback}
-            <br />
-            <Link href={props.confirmUrl} style={styles.url}>{props.confirmUrl}</Link>
-          </Text>
-          <Text style={styles.text}>{t.notYou}</Text>
-          <Text style={styles.text}>
-            <Link href={props.campaignUrl} style={styles.link}>{t.campaign}</Link>
-          </Text>
-          <Hr style={styles.hr} />
-          <Text style={styles.footer}>
-            {t.footer}{" "}
-            <Link href={props.deleteUrl} style={styles.footerLink}>{t.delete}</Link>
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailLayout locale={props.locale} preview={t.preview(props.campaignTitle)} heading={t.heading} deleteUrl={props.deleteUrl}>
+      <Text style={styles.text}>{t.greeting(props.firstName)}</Text>
+      <Text style={styles.text}>{t.thanks(props.campaignTitle)}</Text>
+      <Button href={props.confirmUrl} style={styles.button}>{t.button}</Button>
+      <Text style={styles.text}>{t.counts}</Text>
+      <Text style={styles.small}>
+        {t.fallback}
+        <br />
+        <Link href={props.confirmUrl} style={styles.url}>{props.confirmUrl}</Link>
+      </Text>
+      <Text style={styles.text}>{t.notYou}</Text>
+      <Text style={styles.text}>
+        <Link href={props.campaignUrl} style={styles.link}>{t.campaign}</Link>
+      </Text>
+    </EmailLayout>
   );
 }
 

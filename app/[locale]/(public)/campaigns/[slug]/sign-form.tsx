@@ -11,12 +11,44 @@ type FormCopy = Pick<Messages, "form" | "errors" | "fields">;
 const inputClass =
   "mt-1 block min-h-11 w-full rounded border border-zinc-400 bg-white px-3 text-base aria-[invalid=true]:border-danger";
 
-function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
+type TextFieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  multiline?: boolean;
+  className?: string;
+} & React.InputHTMLAttributes<HTMLInputElement> &
+  React.TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+/** A labelled input with its hint and its errors beside it, tied together for screen readers. */
+function TextField({ name, label, hint, errors, multiline, className = "", ...props }: TextFieldProps) {
+  const invalid = Boolean(errors?.length);
+  const describedBy = [invalid ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id: name,
+    name,
+    "aria-invalid": invalid,
+    "aria-describedby": describedBy,
+    className: `${inputClass} ${className}`,
+  };
   return (
-    <p id={id} className="mt-1 text-sm font-medium text-danger">
-      {messages.join(" ")}
-    </p>
+    <div>
+      <label htmlFor={name} className="block font-medium">
+        {label}
+      </label>
+      {multiline ? <textarea {...props} {...common} /> : <input {...props} {...common} />}
+      {hint && (
+        <p id={`${name}-hint`} className="mt-1 text-sm text-muted">
+          {hint}
+        </p>
+      )}
+      {invalid && (
+        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-danger">
+          {errors!.join(" ")}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -63,9 +95,6 @@ export function SignForm({
   const values = state.status === "error" ? state.values : undefined;
   const fieldMessage = (field: string) =>
     errors[field]?.map((key) => (t.fields as Record<string, string>)[key] ?? t.errors.invalid);
-  const invalid = (field: string) => Boolean(errors[field]?.length);
-  const describedBy = (field: string, hint?: string) =>
-    [invalid(field) ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4" aria-labelledby="sign-heading">
@@ -81,65 +110,38 @@ export function SignForm({
       <input type="hidden" name="locale" value={locale} />
       {referralCode && <input type="hidden" name="ref" value={referralCode} />}
 
-      <div>
-        <label htmlFor="fullName" className="block font-medium">
-          {t.form.fullName}
-        </label>
-        <input
-          id="fullName"
-          name="fullName"
-          type="text"
-          autoComplete="name"
-          required
-          maxLength={100}
-          defaultValue={values?.fullName}
-          aria-invalid={invalid("fullName")}
-          aria-describedby={describedBy("fullName")}
-          className={inputClass}
-        />
-        <FieldError id="fullName-error" messages={fieldMessage("fullName")} />
-      </div>
-
-      <div>
-        <label htmlFor="email" className="block font-medium">
-          {t.form.email}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          required
-          maxLength={254}
-          defaultValue={values?.email}
-          aria-invalid={invalid("email")}
-          aria-describedby={describedBy("email", "email-hint")}
-          className={inputClass}
-        />
-        <p id="email-hint" className="mt-1 text-sm text-muted">
-          {t.form.emailHint}
-        </p>
-        <FieldError id="email-error" messages={fieldMessage("email")} />
-      </div>
-
-      <div>
-        <label htmlFor="postalCode" className="block font-medium">
-          {t.form.postalCode}
-        </label>
-        <input
-          id="postalCode"
-          name="postalCode"
-          type="text"
-          autoComplete="postal-code"
-          maxLength={12}
-          defaultValue={values?.postalCode}
-          aria-invalid={invalid("postalCode")}
-          aria-describedby={describedBy("postalCode")}
-          className={`${inputClass} max-w-48`}
-        />
-        <FieldError id="postalCode-error" messages={fieldMessage("postalCode")} />
-      </div>
+      <TextField
+        name="fullName"
+        label={t.form.fullName}
+        type="text"
+        autoComplete="name"
+        required
+        maxLength={100}
+        defaultValue={values?.fullName}
+        errors={fieldMessage("fullName")}
+      />
+      <TextField
+        name="email"
+        label={t.form.email}
+        hint={t.form.emailHint}
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={values?.email}
+        errors={fieldMessage("email")}
+      />
+      <TextField
+        name="postalCode"
+        label={t.form.postalCode}
+        type="text"
+        autoComplete="postal-code"
+        maxLength={12}
+        defaultValue={values?.postalCode}
+        errors={fieldMessage("postalCode")}
+        className="max-w-48"
+      />
 
       <div className="flex items-start gap-3">
         <input
@@ -169,25 +171,17 @@ export function SignForm({
         </div>
       </div>
 
-      <div>
-        <label htmlFor="comment" className="block font-medium">
-          {t.form.comment}
-        </label>
-        <textarea
-          id="comment"
-          name="comment"
-          rows={3}
-          maxLength={500}
-          defaultValue={values?.comment}
-          aria-invalid={invalid("comment")}
-          aria-describedby={describedBy("comment", "comment-hint")}
-          className={`${inputClass} py-2`}
-        />
-        <p id="comment-hint" className="mt-1 text-sm text-muted">
-          {t.form.commentHint}
-        </p>
-        <FieldError id="comment-error" messages={fieldMessage("comment")} />
-      </div>
+      <TextField
+        name="comment"
+        label={t.form.comment}
+        hint={t.form.commentHint}
+        multiline
+        rows={3}
+        maxLength={500}
+        defaultValue={values?.comment}
+        errors={fieldMessage("comment")}
+        className="py-2"
+      />
 
       {/* Honeypot: hidden from people and assistive technology, filled by simple bots. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">

@@ -1,6 +1,6 @@
 // The link in the deletion email lands here. Opening it deletes nothing; the
 // button (a POST) does; /privacy/delete/done shows the outcome.
-import Link from "next/link";
+import { Notice } from "@/components/notice";
 import { localePath } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { deleteDataAction } from "@/lib/privacy/actions";
@@ -16,13 +16,12 @@ export default async function ConfirmDeletionPage({ params }: Props) {
 
   if (!(await isDeletionTokenValid(token))) {
     return (
-      <div className="mx-auto max-w-xl px-4 py-8">
-        <h1 className="text-2xl font-bold">{t.privacy.deleteTitle}</h1>
-        <p className="mt-2">{t.privacy.deleteInvalid}</p>
-        <Link href={localePath(locale, "/privacy/delete")} className="mt-4 inline-block font-medium text-accent underline">
-          {t.privacy.deleteTitle}
-        </Link>
-      </div>
+      <Notice
+        title={t.privacy.deleteTitle}
+        body={t.privacy.deleteInvalid}
+        linkHref={localePath(locale, "/privacy/delete")}
+        linkLabel={t.privacy.deleteTitle}
+      />
     );
   }
 

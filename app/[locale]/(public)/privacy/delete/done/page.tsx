@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Notice } from "@/components/notice";
 import { CheckCircle2 } from "lucide-react";
 import { format, localePath } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
@@ -16,13 +16,12 @@ export default async function DeletionDonePage({
   const { deleted } = await searchParams;
   if (deleted === undefined || !/^\d+$/.test(deleted)) {
     return (
-      <div className="mx-auto max-w-xl px-4 py-8">
-        <h1 className="text-2xl font-bold">{t.privacy.deleteTitle}</h1>
-        <p className="mt-2">{t.privacy.deleteInvalid}</p>
-        <Link href={localePath(locale, "/privacy/delete")} className="mt-4 inline-block font-medium text-accent underline">
-          {t.privacy.deleteTitle}
-        </Link>
-      </div>
+      <Notice
+        title={t.privacy.deleteTitle}
+        body={t.privacy.deleteInvalid}
+        linkHref={localePath(locale, "/privacy/delete")}
+        linkLabel={t.privacy.deleteTitle}
+      />
     );
   }
   return (

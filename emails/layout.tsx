@@ -1,0 +1,57 @@
+// The frame every email shares: language, preview line, heading, and a footer that
+// says why the email came and, for signers, links to deleting their data.
+import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import { styles } from "./styles";
+
+const footerCopy = {
+  en: {
+    why: "You are getting this email because this address was entered on a Cut Ties petition.",
+    delete: "Delete my data",
+  },
+  es: {
+    why: "Recibes este correo porque alguien escribió esta dirección en una petición de Cut Ties.",
+    delete: "Borrar mis datos",
+  },
+} as const;
+
+export function EmailLayout({
+  locale,
+  preview,
+  heading,
+  footer,
+  deleteUrl,
+  children,
+}: {
+  locale: "en" | "es";
+  preview: string;
+  heading: string;
+  /** Replaces the usual "why you got this" line. */
+  footer?: string;
+  deleteUrl?: string;
+  children: ReactNode;
+}) {
+  const t = footerCopy[locale];
+  return (
+    <Html lang={locale} dir="ltr">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Heading as="h1" style={styles.heading}>{heading}</Heading>
+          {children}
+          <Hr style={styles.hr} />
+          <Text style={styles.footer}>
+            {footer ?? t.why}
+            {deleteUrl && (
+              <>
+                {" "}
+                <Link href={deleteUrl} style={styles.footerLink}>{t.delete}</Link>
+              </>
+            )}
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
