@@ -71,6 +71,7 @@ Options (environment):
   BENCH_MIXED_SIGN_CONNECTIONS=50  signing connections while the page is loaded
   BENCH_PGBENCH_SECONDS=10     seconds per pgbench run
   BENCH_DRAIN_SECONDS=15       how long to let the email worker drain at the end
+  BENCH_WAIT_QUIET=60          wait up to this long for other processes to leave the cores idle
   BENCH_PORT=3310              app port (the bare route uses the next one); 3300-3398
   BENCH_BUILD=auto             auto: build when the sources are newer than the build; always; never
                                (never: use the existing builds, e.g. while the working tree is mid-edit)
@@ -115,6 +116,9 @@ function databaseUrl(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+const QUIET_CORES = 0.3;
+const WAIT_QUIET_SECONDS = Number(process.env.BENCH_WAIT_QUIET ?? 60);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -345,7 +349,7 @@ async function buildApps(): Promise<Record<string, number | string>> {
 
 const CLK_TCK = 100;
 
-type CpuSnapshot = { at: number; total: number; idle: number; groups: Map<number, number>; postgres: number; self: number };
+type CpuSnapshot = { at: number; total: number; idle: number; steal: number; irq: number; groups: Map<number, number>; postgres: number; self: number };
 
 function readProcStat(pid: string): { pgrp: number; comm: string; ticks: number } | null {
   try {
@@ -363,7 +367,9 @@ function readProcStat(pid: string): { pgrp: number; comm: string; ticks: number 
 function cpuSnapshot(): CpuSnapshot {
   const line = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
   const total = line.slice(0, 8).reduce((a, b) => a + b, 0);
-  const idle = line[3] + line[4];
+  const idle = line[3] + line[4]; // idle + iowait
+  const irq = line[5] + line[6]; // irq + softirq (loopback networking, disk completions)
+  const steal = line[7]; // taken by the hypervisor for other guests
   const groups = new Map<number, number>();
   let pg = 0;
   for (const pid of fs.readdirSync("/proc")) {
@@ -374,10 +380,12 @@ function cpuSnapshot(): CpuSnapshot {
     if (stat.comm === "postgres") pg += stat.ticks;
   }
   const usage = process.cpuUsage();
-  return { at: Date.now(), total, idle, groups, postgres: pg, self: (usage.user + usage.system) / 1e6 };
+  return { at: Date.now(), total, idle, steal, irq, groups, postgres: pg, self: (usage.user + usage.system) / 1e6 };
 }
 
-type CpuUse = { server: number; postgres: number; loadgen: number; other: number; idle: number };
+/** Cores: the server's process group, PostgreSQL, this process (autocannon), everything else
+ *  (other processes, kernel interrupt work, hypervisor steal; irq and steal also apart), idle. */
+type CpuUse = { server: number; postgres: number; loadgen: number; other: number; irq: number; steal: number; idle: number };
 
 /** Average cores used between two snapshots (2.0 = both cores busy). */
 function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, serverPgid?: number): CpuUse {
@@ -393,8 +401,18 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, serverPgid?: number): CpuUse
     postgres: round(postgresCores),
     loadgen: round(loadgen),
     other: round(Math.max(0, busy - server - postgresCores - loadgen)),
+    irq: round(cores(b.irq - a.irq)),
+    steal: round(cores(b.steal - a.steal)),
     idle: round(cores(b.idle - a.idle)),
   };
+}
+
+/** Cores used by everything else over 3 s. */
+async function othersBusy(): Promise<number> {
+  const a = cpuSnapshot();
+  await sleep(3000);
+  const use = cpuBetween(a, cpuSnapshot());
+  return Math.round((use.postgres + use.other) * 100) / 100;
 }
 
 // ---------------------------------------------------------------------------------
@@ -516,7 +534,7 @@ async function measured<T extends StepResult | StepResult[]>(serverPgid: number,
 function describe(step: StepResult): string {
   const codes = Object.entries(step.statusCodes).map(([k, v]) => `${k}:${v}`).join(" ");
   const cpu = step.cpu
-    ? ` | cores: server ${step.cpu.server} pg ${step.cpu.postgres} loadgen ${step.cpu.loadgen} other ${step.cpu.other} idle ${step.cpu.idle}`
+    ? ` | cores: server ${step.cpu.server} pg ${step.cpu.postgres} loadgen ${step.cpu.loadgen} other ${step.cpu.other} (irq ${step.cpu.irq}, steal ${step.cpu.steal}) idle ${step.cpu.idle}`
     : "";
   return `${step.name} c=${step.connections}: ${step.reqPerSec} req/s (${step.acceptedPerSec} ok/s), p50 ${step.latencyMs.p50} ms, p99 ${step.latencyMs.p99} ms, non-2xx ${step.non2xx}, errors ${step.errors} [${codes}]${cpu}`;
 }
@@ -581,6 +599,16 @@ async function main(): Promise<number> {
   log(`run ${RUN_ID}: ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}, node ${process.version}`);
   log(`PostgreSQL: ${version.split(",")[0]}; app at ${git}${dirty ? ` + ${dirty} uncommitted app files` : ""}`);
   log(`steps of ${SECONDS} s at concurrency ${CONCURRENCY.join(", ")}; databases ${APP_DB}, ${BARE_DB}`);
+
+  // The 2 cores are shared with whatever else runs here: wait (a while) for them to be quiet.
+  let busyBefore = await othersBusy();
+  const waitStart = Date.now();
+  while (busyBefore > QUIET_CORES && Date.now() - waitStart < WAIT_QUIET_SECONDS * 1000) {
+    log(`other processes use ${busyBefore} cores; waiting for < ${QUIET_CORES} (up to ${WAIT_QUIET_SECONDS} s, BENCH_WAIT_QUIET)…`);
+    busyBefore = await othersBusy();
+  }
+  log(`before the run, other processes used ${busyBefore} of ${os.cpus().length} cores` +
+    (busyBefore > QUIET_CORES ? " — WARNING: the machine is busy; figures will be low and noisy" : ""));
 
   for (const name of [APP_DB, BARE_DB]) {
     await admin.unsafe(`create database "${name}"`);
@@ -746,11 +774,12 @@ async function main(): Promise<number> {
   const say = (line = "") => lines.push(line);
   say();
   say(`Cut Ties bench ${RUN_ID} — ${os.cpus().length} cores shared by app, PostgreSQL and load generator; ${SECONDS} s per step`);
+  say(`(other processes used ${busyBefore} cores just before the run; "other" below is their share during each step)`);
   say();
-  say(`${pad("step", 30, false)} ${pad("conc", 4)} ${pad("req/s", 8)} ${pad("2xx/s", 8)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("max ms", 7)} ${pad("non2xx", 6)} ${pad("errors", 6)}  cores: app/bare pg loadgen other idle`);
+  say(`${pad("step", 30, false)} ${pad("conc", 4)} ${pad("req/s", 8)} ${pad("2xx/s", 8)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("max ms", 7)} ${pad("non2xx", 6)} ${pad("errors", 6)}  cores: server pg loadgen other(steal) idle`);
   for (const s of steps) {
     const c = s.cpu;
-    say(`${pad(s.name, 30, false)} ${pad(s.connections, 4)} ${pad(s.reqPerSec, 8)} ${pad(s.acceptedPerSec, 8)} ${pad(s.latencyMs.p50, 7)} ${pad(s.latencyMs.p99, 7)} ${pad(s.latencyMs.max, 7)} ${pad(s.non2xx, 6)} ${pad(s.errors + s.timeouts, 6)}  ${c ? `${c.server} ${c.postgres} ${c.loadgen} ${c.other} ${c.idle}` : ""}`);
+    say(`${pad(s.name, 30, false)} ${pad(s.connections, 4)} ${pad(s.reqPerSec, 8)} ${pad(s.acceptedPerSec, 8)} ${pad(s.latencyMs.p50, 7)} ${pad(s.latencyMs.p99, 7)} ${pad(s.latencyMs.max, 7)} ${pad(s.non2xx, 6)} ${pad(s.errors + s.timeouts, 6)}  ${c ? `${c.server} ${c.postgres} ${c.loadgen} ${c.other}(${c.steal}) ${c.idle}` : ""}`);
   }
   for (const r of pgbenchResults) {
     say(`${pad(`pgbench single-row INSERT`, 30, false)} ${pad(r.clients, 4)} ${pad(r.tps, 8)} ${pad(r.tps, 8)} ${pad(r.latencyMs ?? "", 7)}`);
@@ -805,7 +834,7 @@ async function main(): Promise<number> {
         runId: RUN_ID,
         startedAt,
         finishedAt: new Date(),
-        machine: { cores: os.cpus().length, loadavgAtEnd: os.loadavg(), node: process.version, postgres: version, git, uncommittedAppFiles: dirty },
+        machine: { cores: os.cpus().length, coresBusyBeforeRun: busyBefore, loadavgAtEnd: os.loadavg(), node: process.version, postgres: version, git, uncommittedAppFiles: dirty },
         settings: { seconds: SECONDS, concurrency: CONCURRENCY, pageConnections: PAGE_CONNECTIONS, mixedSignConnections: MIXED_SIGN_CONNECTIONS, pgbenchSeconds: PGBENCH_SECONDS, cpuProf: CPU_PROF },
         targets: TARGETS,
         builds,

@@ -36,6 +36,8 @@ test("a supporter signs in Spanish", async ({ page, api, mail }) => {
 test("a Spanish speaker switches to English and the choice sticks", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(`${baseUrl()}/es`);
+  // Let the page's link prefetches finish first (see the next test for why).
+  await page.waitForLoadState("networkidle");
   await page.getByRole("link", { name: "English" }).click();
   await expect(page).toHaveURL(`${baseUrl()}/`);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -44,4 +46,17 @@ test("a Spanish speaker switches to English and the choice sticks", async ({ pag
   await page.goto("/");
   await expect(page).toHaveURL(`${baseUrl()}/`);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+// App bug, reported: the proxy sets the lang cookie on every /es response, including
+// Next's RSC prefetches. A prefetch the Spanish page started before the person
+// pressed "English" can answer after it and switch them back to Spanish. Remove
+// .fixme once proxy.ts sets the cookie on document navigations only.
+test.fixme("a Spanish prefetch still in flight does not undo the switch to English", async ({ page }) => {
+  await page.goto("/en"); // the switch: remembers English, lands on /
+  await expect(page).toHaveURL(`${baseUrl()}/`);
+  // What the Spanish page's <Link> prefetch sends; it shares the browser's cookies.
+  await page.request.get(`/es/campaigns/${CAMPAIGNS.spanish.slug}`, { headers: { RSC: "1", "Next-Router-Prefetch": "1" } });
+  await page.goto("/");
+  await expect(page).toHaveURL(`${baseUrl()}/`);
 });

@@ -165,22 +165,22 @@ export async function newPersonContext(browser: Browser, options: BrowserContext
 
 type Fixtures = { mail: Mailbox; api: Api; serverLog: void };
 
+// (The fixture callback is named `provide`, not `use`, so the React hooks lint rule
+// does not mistake it for React's use().)
 export const test = base.extend<Fixtures>({
   // Every test is a different person on a different connection, so the per-address
   // signing limit (20 per 10 minutes) never couples one journey to another.
-  context: async ({ context, extraHTTPHeaders }, use) => {
+  context: async ({ context, extraHTTPHeaders }, provide) => {
     await context.setExtraHTTPHeaders({ ...extraHTTPHeaders, "X-Forwarded-For": newClientIp() });
-    await use(context);
+    await provide(context);
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function destructures
-  mail: async ({}, use) => use(new Mailbox()),
-  api: async ({ request }, use) => use(new Api(request)),
+  mail: async ({}, provide) => provide(new Mailbox()),
+  api: async ({ request }, provide) => provide(new Api(request)),
   // On failure, the end of the app's log goes into the report.
   serverLog: [
-    // eslint-disable-next-line no-empty-pattern -- as above
-    async ({}, use, testInfo) => {
+    async ({}, provide, testInfo) => {
       const started = fs.existsSync(process.env.E2E_APP_LOG ?? "") ? fs.statSync(process.env.E2E_APP_LOG!).size : 0;
-      await use();
+      await provide();
       const file = process.env.E2E_APP_LOG;
       if (testInfo.status !== testInfo.expectedStatus && file && fs.existsSync(file)) {
         const log = fs.readFileSync(file, "utf8").slice(started).split("\n").slice(-200).join("\n");

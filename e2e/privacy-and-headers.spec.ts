@@ -1,5 +1,6 @@
 // People who sign may be immigrants: the pages load nothing from anyone else, run no
-// script the server did not vouch for (CSP nonce), and send no referrer on.
+// script the server did not vouch for (CSP nonce), and tell no other site where a
+// visitor came from.
 import { CAMPAIGNS, baseUrl, expect, newClientIp, newSigner, test } from "./fixtures";
 
 const pages = ["/", `/campaigns/${CAMPAIGNS.phone.slug}`, "/es", `/es/campaigns/${CAMPAIGNS.spanish.slug}`];
@@ -36,7 +37,9 @@ for (const path of pages) {
     expect(requested.length).toBeGreaterThan(1); // the document and its own scripts/styles
 
     const headers = response!.headers();
-    expect(headers["referrer-policy"]).toBe("no-referrer");
+    // Other sites never learn which page a visitor came from (same-origin, not
+    // no-referrer: a no-JS form post needs its Origin for the server action check).
+    expect(headers["referrer-policy"]).toBe("same-origin");
     const csp = directives(headers["content-security-policy"] ?? "");
     const scriptSrc = csp.get("script-src") ?? [];
     const nonce = scriptSrc.find((v) => v.startsWith("'nonce-"))?.slice("'nonce-".length, -1);

@@ -148,6 +148,11 @@ export async function startApp(options: AppOptions): Promise<Server> {
     env,
     options.logFile,
   );
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    // Otherwise every later test fails with "connection refused" and no hint why.
+    if (!stopping) console.error(`\n[e2e] next start on port ${options.port} EXITED (${code ?? signal}) during the run. Log: ${options.logFile}\n${tail(options.logFile, 30)}`);
+  });
   await waitUntilReady(
     `next start on port ${options.port}`,
     child,
@@ -155,5 +160,13 @@ export async function startApp(options: AppOptions): Promise<Server> {
     async () => (await fetch(`${url}/api/v1/campaigns`)).ok,
     120_000,
   );
-  return { url, pid: child.pid!, logFile: options.logFile, stop: () => stopChild(child) };
+  return {
+    url,
+    pid: child.pid!,
+    logFile: options.logFile,
+    stop: () => {
+      stopping = true;
+      return stopChild(child);
+    },
+  };
 }

@@ -1,0 +1,99 @@
+// Two app instances behind one address, on one PostgreSQL database: a signature made
+// on one is confirmed and counted on the other, and the signing limit is shared.
+// Runs only in the "scale-out" project, which exists only when DATABASE_URL is set.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { Api, CAMPAIGNS, confirmLink, expect, newClientIp, newSigner, test, waitForRoomInWindow } from "./fixtures";
+import { SCALE_OUT_PORTS, startApp, type Server } from "./servers";
+
+const serverUrl = process.env.DATABASE_URL;
+const databaseName = `cut_ties_e2e_${randomBytes(6).toString("hex")}`;
+let databaseCreated = false;
+let tempDir = "";
+let a: Server | undefined;
+let b: Server | undefined;
+
+async function admin<T>(run: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+  try {
+    return await run(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  if (!serverUrl) throw new Error("The scale-out project needs DATABASE_URL (a PostgreSQL server it may create databases on).");
+  const mailUrl = process.env.E2E_MAIL_URL!;
+  await admin((sql) => sql.unsafe(`create database ${databaseName}`));
+  databaseCreated = true;
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "cut-ties-scale-out-"));
+  const common = {
+    databaseUrl: url.toString(),
+    mailUrl,
+    // Both sit behind one public address; links in emails use it.
+    appUrl: `http://localhost:${SCALE_OUT_PORTS[0]}`,
+    extraEnv: { SIGN_LIMIT_PER_IP: "3/600" },
+  };
+  // One after the other, as a rolling deploy would: the first migrates and seeds.
+  a = await startApp({ ...common, port: SCALE_OUT_PORTS[0], logFile: path.join(tempDir, "a.log") });
+  b = await startApp({ ...common, port: SCALE_OUT_PORTS[1], logFile: path.join(tempDir, "b.log") });
+});
+
+test.afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  if (databaseCreated) await admin((sql) => sql.unsafe(`drop database if exists ${databaseName} with (force)`));
+  if (tempDir && process.env.E2E_KEEP !== "1") fs.rmSync(tempDir, { recursive: true, force: true });
+});
+
+test("a signature made on one instance is confirmed and counted on the other", async ({ page, request, mail }) => {
+  const onA = new Api(request, a!.url);
+  const onB = new Api(request, b!.url);
+  const { slug } = CAMPAIGNS.phone;
+  const before = await onB.confirmedCount(slug);
+
+  const signer = newSigner("Esperanza", "Vidal");
+  const signed = await onA.sign(slug, { fullName: signer.fullName, email: signer.email, showName: true }, { ip: newClientIp() });
+  expect(signed.status()).toBe(202);
+  const [email] = await mail.waitFor(signer.email);
+
+  // The link names the public address (A); open its path on B.
+  const link = new URL(confirmLink(email));
+  expect(link.origin).toBe(a!.url);
+  await page.goto(`${b!.url}${link.pathname}`);
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you, your signature counts" })).toBeVisible();
+
+  // Counted on B at once (it confirmed), and on A within its few-second read cache.
+  await page.goto(`${b!.url}/campaigns/${slug}`);
+  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", String(before + 1));
+  await expect(page.getByRole("region", { name: "Recent signers" })).toContainText(signer.publicName);
+  await expect.poll(() => onB.confirmedCount(slug), { timeout: 6_000 }).toBe(before + 1);
+  await expect.poll(() => onA.confirmedCount(slug), { timeout: 6_000 }).toBe(before + 1);
+});
+
+test("the signing limit holds across both instances", async ({ request }) => {
+  await waitForRoomInWindow(600);
+  const onA = new Api(request, a!.url);
+  const onB = new Api(request, b!.url);
+  const ip = newClientIp();
+  const { slug } = CAMPAIGNS.noJs;
+  const attempt = (api: Api) => {
+    const s = newSigner("Limite", "Compartido");
+    return api.sign(slug, { fullName: s.fullName, email: s.email }, { ip });
+  };
+  expect((await attempt(onA)).status(), "1st, on A").toBe(202);
+  expect((await attempt(onA)).status(), "2nd, on A").toBe(202);
+  expect((await attempt(onB)).status(), "3rd, on B").toBe(202);
+  expect((await attempt(onB)).status(), "4th, on B").toBe(429);
+  expect((await attempt(onA)).status(), "5th, on A").toBe(429);
+  // Another connection still gets through on either.
+  const other = newSigner("Otra", "Conexión");
+  expect((await onB.sign(slug, { fullName: other.fullName, email: other.email }, { ip: newClientIp() })).status()).toBe(202);
+});
