@@ -8,6 +8,7 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { SQL } from "drizzle-orm";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { processSingleton } from "@/lib/process-singleton";
 import { acquireDataDirLock } from "./lock";
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -79,30 +80,22 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-// One database per process, kept on globalThis so dev reloads reuse it.
-const holder = globalThis as unknown as { __cutTiesDb?: Promise<Database> };
+const database = processSingleton(
+  "database",
+  async () => {
+    const opened = await openDatabase();
+    await runMigrations(opened);
+    const { seedIfEmpty } = await import("./seed");
+    await seedIfEmpty(opened.db);
+    return opened;
+  },
+  (opened) => opened.close(),
+);
 
 /** The process's database, opened, migrated and seeded on first use. */
-export function getDatabase(): Promise<Database> {
-  holder.__cutTiesDb ??= (async () => {
-    const database = await openDatabase();
-    await runMigrations(database);
-    const { seedIfEmpty } = await import("./seed");
-    await seedIfEmpty(database.db);
-    return database;
-  })().catch((error) => {
-    holder.__cutTiesDb = undefined;
-    throw error;
-  });
-  return holder.__cutTiesDb;
-}
+export const getDatabase = database.get;
+export const closeDatabase = database.close;
 
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
-}
-
-export async function closeDatabase(): Promise<void> {
-  const pending = holder.__cutTiesDb;
-  holder.__cutTiesDb = undefined;
-  if (pending) await (await pending).close();
 }

@@ -5,6 +5,7 @@ import { PgBoss, fromPglite } from "pg-boss";
 import { getDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/errors";
+import { processSingleton } from "@/lib/process-singleton";
 
 export const QUEUES = {
   sendEmail: "email-send",
@@ -12,38 +13,31 @@ export const QUEUES = {
   recountSignatures: "signatures-recount",
 } as const;
 
-const holder = globalThis as unknown as { __cutTiesBoss?: Promise<PgBoss> };
-
-/** The process's pg-boss, started (schema migrated, queues created); workers are separate. */
-export function getBoss(): Promise<PgBoss> {
-  holder.__cutTiesBoss ??= (async () => {
+const boss = processSingleton(
+  "boss",
+  async () => {
     const database = await getDatabase();
     const common = { schedule: env.JOBS === "on", supervise: env.JOBS === "on" };
-    const boss =
+    const queue =
       database.driver === "pglite"
         ? new PgBoss({ db: fromPglite(database.pglite!), backend: "pglite", ...common })
         : new PgBoss({ connectionString: env.DATABASE_URL!, max: 4, ...common });
-    boss.on("error", (error) => logError("pg-boss", error));
-    await boss.start();
-    await boss.createQueue(QUEUES.sendEmail, {
+    queue.on("error", (error) => logError("pg-boss", error));
+    await queue.start();
+    await queue.createQueue(QUEUES.sendEmail, {
       retryLimit: 12,
       retryDelay: 5,
       retryBackoff: true,
       retryDelayMax: 900,
       expireInSeconds: 120,
     });
-    await boss.createQueue(QUEUES.purgeUnconfirmed);
-    await boss.createQueue(QUEUES.recountSignatures);
-    return boss;
-  })().catch((error) => {
-    holder.__cutTiesBoss = undefined;
-    throw error;
-  });
-  return holder.__cutTiesBoss;
-}
+    await queue.createQueue(QUEUES.purgeUnconfirmed);
+    await queue.createQueue(QUEUES.recountSignatures);
+    return queue;
+  },
+  (queue) => queue.stop({ graceful: true, timeout: 5000 }),
+);
 
-export async function stopBoss(): Promise<void> {
-  const pending = holder.__cutTiesBoss;
-  holder.__cutTiesBoss = undefined;
-  if (pending) await (await pending).stop({ graceful: true, timeout: 5000 });
-}
+/** The process's pg-boss, started (schema migrated, queues created); workers are separate. */
+export const getBoss = boss.get;
+export const stopBoss = boss.close;
