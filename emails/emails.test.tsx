@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import AlreadySigned, { subject as alreadySignedSubject, type AlreadySignedProps } from "./already-signed";
 import DataDeletion, { subject as dataDeletionSubject } from "./data-deletion";
-import { renderEmail } from "./render";
+import { renderEmail, renderFromTemplate, slot } from "./render";
 import SignatureConfirmation, {
   subject as confirmationSubject,
   type SignatureConfirmationProps,
@@ -132,5 +132,45 @@ describe("DataDeletion", () => {
       expect(text).toContain(deleteUrl);
       expect(dataDeletionSubject({ locale })).toBe(locale === "es" ? "Borra tus firmas en Cut Ties" : "Delete your Cut Ties signatures");
     }
+  });
+});
+
+describe("renderFromTemplate", () => {
+  it("fills a once-rendered template exactly as a direct render would, escaping HTML", async () => {
+    const props = {
+      ...SignatureConfirmation.PreviewProps,
+      campaignTitle: `Tell <Palantir> & "friends": it's over`,
+      firstName: "Zoë",
+    };
+    const direct = await renderEmail(<SignatureConfirmation {...props} />);
+    const slots = {
+      ...props,
+      firstName: slot("firstName"),
+      campaignTitle: slot("campaignTitle"),
+      confirmUrl: slot("confirmUrl", "url"),
+      campaignUrl: slot("campaignUrl", "url"),
+      deleteUrl: slot("deleteUrl", "url"),
+    };
+    const values = {
+      [slots.firstName]: props.firstName,
+      [slots.campaignTitle]: props.campaignTitle,
+      [slots.confirmUrl]: props.confirmUrl,
+      [slots.campaignUrl]: props.campaignUrl,
+      [slots.deleteUrl]: props.deleteUrl,
+    };
+    const filled = await renderFromTemplate("test:confirmation", () => <SignatureConfirmation {...slots} />, values);
+    // The preview line's invisible padding depends on the preview's length; the rest is identical.
+    const unpadded = (html: string) => html.replace(/[\u00a0\u200b-\u200f\ufeff\s]{20,}/g, "~");
+    expect(unpadded(filled.html)).toBe(unpadded(direct.html));
+    expect(filled.text).toContain(props.campaignTitle);
+    expect(filled.text).toContain(props.confirmUrl);
+    expect(filled.html).not.toContain("<Palantir>");
+
+    const other = await renderFromTemplate("test:confirmation", () => <SignatureConfirmation {...slots} />, {
+      ...values,
+      [slots.firstName]: "Ana",
+    });
+    expect(other.html).toContain("Ana");
+    expect(other.html).not.toContain("Zoë");
   });
 });

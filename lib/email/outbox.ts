@@ -11,7 +11,7 @@ import { appUrl, mailMode } from "@/lib/env";
 import { isLocale, localePath, type Locale } from "@/lib/i18n";
 import { confirmationToken } from "@/lib/signatures/tokens";
 import { publicName } from "@/lib/signatures/public-name";
-import { renderEmail } from "@/emails/render";
+import { renderFromTemplate, slot } from "@/emails/render";
 import SignatureConfirmation, { subject as confirmationSubject } from "@/emails/signature-confirmation";
 import AlreadySigned, { subject as alreadySignedSubject } from "@/emails/already-signed";
 import DataDeletion, { subject as dataDeletionSubject } from "@/emails/data-deletion";
@@ -39,25 +39,47 @@ export function absoluteUrl(locale: Locale, path: string): string {
 async function compose(row: OutboxContext) {
   const locale: Locale = isLocale(row.locale) ? row.locale : "en";
   if (row.kind === "data_deletion") {
-    const props = { locale, deleteUrl: absoluteUrl(locale, `/privacy/delete/${deletionToken(row.data.requestId!)}`) };
-    return { subject: dataDeletionSubject(props), ...(await renderEmail(createElement(DataDeletion, props))) };
+    const deleteUrl = absoluteUrl(locale, `/privacy/delete/${deletionToken(row.data.requestId!)}`);
+    const body = await renderFromTemplate(
+      `data_deletion:${locale}`,
+      () => createElement(DataDeletion, { locale, deleteUrl: slot("deleteUrl", "url") }),
+      { [slot("deleteUrl", "url")]: deleteUrl },
+    );
+    return { subject: dataDeletionSubject({ locale }), ...body };
   }
   if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
-  const common = {
+  const firstName = publicName(row.full_name).split(" ")[0];
+  const values = {
     locale,
-    firstName: publicName(row.full_name).split(" ")[0],
+    firstName,
     campaignTitle: (locale === "es" && row.title_es) || row.title || "",
     campaignUrl: absoluteUrl(locale, `/campaigns/${row.slug}`),
     deleteUrl: absoluteUrl(locale, "/privacy/delete"),
+    confirmUrl: absoluteUrl(locale, `/campaigns/${row.slug}/confirm/${confirmationToken(row.signature_id)}`),
   };
-  if (row.kind === "signature_confirmation") {
-    const props = {
-      ...common,
-      confirmUrl: absoluteUrl(locale, `/campaigns/${row.slug}/confirm/${confirmationToken(row.signature_id)}`),
-    };
-    return { subject: confirmationSubject(props), ...(await renderEmail(createElement(SignatureConfirmation, props))) };
-  }
-  return { subject: alreadySignedSubject(common), ...(await renderEmail(createElement(AlreadySigned, common))) };
+  const slots = {
+    locale,
+    // An empty name changes the greeting's wording, so it is its own variant.
+    firstName: firstName ? slot("firstName") : "",
+    campaignTitle: slot("campaignTitle"),
+    campaignUrl: slot("campaignUrl", "url"),
+    deleteUrl: slot("deleteUrl", "url"),
+    confirmUrl: slot("confirmUrl", "url"),
+  };
+  const filled = {
+    [slots.campaignTitle]: values.campaignTitle,
+    [slots.campaignUrl]: values.campaignUrl,
+    [slots.deleteUrl]: values.deleteUrl,
+    [slots.confirmUrl]: values.confirmUrl,
+    ...(firstName ? { [slots.firstName]: firstName } : {}),
+  };
+  const variant = `${row.kind}:${locale}:${firstName ? "named" : "unnamed"}`;
+  const body =
+    row.kind === "signature_confirmation"
+      ? await renderFromTemplate(variant, () => createElement(SignatureConfirmation, slots), filled)
+      : await renderFromTemplate(variant, () => createElement(AlreadySigned, slots), filled);
+  const subject = row.kind === "signature_confirmation" ? confirmationSubject(values) : alreadySignedSubject(values);
+  return { subject, ...body };
 }
 
 export async function deliverOutboxEmail(outboxId: string): Promise<"sent" | "skipped"> {
