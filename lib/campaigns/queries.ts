@@ -131,8 +131,12 @@ async function loadPublicCampaign(slug: string, locale: Locale): Promise<Campaig
   };
 }
 
-/** The id and status of a campaign by slug, for the signing path. */
-export async function getCampaignForSigning(slug: string) {
+/** The id and status of a campaign by slug, for the signing path (a few seconds old at most). */
+export function getCampaignForSigning(slug: string) {
+  return cached(`campaign-signing:${slug}`, () => loadCampaignForSigning(slug));
+}
+
+async function loadCampaignForSigning(slug: string) {
   const db = await getDb();
   const [row] = await db
     .select({ id: campaigns.id, status: campaigns.status, title: campaigns.title, titleEs: campaigns.titleEs })
