@@ -45,7 +45,8 @@ export default defineConfig({
     baseURL: `http://localhost:${APP_PORT}`,
     viewport: { width: 1280, height: 900 },
     locale: "en-US",
-    trace: "retain-on-failure",
+    // DOM snapshots and network for failures; no screencast frames (CPU on 2 cores).
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true },
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
   },

@@ -434,6 +434,8 @@ type StepResult = {
   timeouts: number;
   statusCodes: Record<string, number>;
   cpu?: CpuUse;
+  /** CPU time per request (all requests of the step, or of both halves of the mixed step). */
+  cpuMsPerRequest?: { server: number; postgres: number };
   outboxAfter?: Record<string, number>;
 };
 
@@ -527,7 +529,14 @@ async function measured<T extends StepResult | StepResult[]>(serverPgid: number,
   const a = cpuSnapshot();
   const result = await work();
   const cpu = cpuBetween(a, cpuSnapshot(), serverPgid);
-  for (const step of Array.isArray(result) ? result : [result]) step.cpu = cpu;
+  const list: StepResult[] = Array.isArray(result) ? result : [result as StepResult];
+  const reqPerSec = list.reduce((a, s) => a + s.reqPerSec, 0);
+  for (const step of list) {
+    step.cpu = cpu;
+    step.cpuMsPerRequest = reqPerSec > 0
+      ? { server: Math.round((cpu.server * 1e5) / reqPerSec) / 100, postgres: Math.round((cpu.postgres * 1e5) / reqPerSec) / 100 }
+      : undefined;
+  }
   return result;
 }
 
@@ -575,6 +584,11 @@ async function pgbench(clients: number, seconds: number, db: string): Promise<Pg
 function pad(text: string | number, width: number, right = true): string {
   const s = String(text);
   return right ? s.padStart(width) : s.padEnd(width);
+}
+
+/** Requests/s of both halves of the mixed step together (they share one CPU reading). */
+function pageMixedReqPerSec(steps: StepResult[]): number {
+  return steps.filter((s) => s.name.includes("while")).reduce((a, s) => a + s.reqPerSec, 0);
 }
 
 function mark(ok: boolean): string {
@@ -776,13 +790,23 @@ async function main(): Promise<number> {
   say(`Cut Ties bench ${RUN_ID} — ${os.cpus().length} cores shared by app, PostgreSQL and load generator; ${SECONDS} s per step`);
   say(`(other processes used ${busyBefore} cores just before the run; "other" below is their share during each step)`);
   say();
-  say(`${pad("step", 30, false)} ${pad("conc", 4)} ${pad("req/s", 8)} ${pad("2xx/s", 8)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("max ms", 7)} ${pad("non2xx", 6)} ${pad("errors", 6)}  cores: server pg loadgen other(steal) idle`);
+  say(`${pad("step", 30, false)} ${pad("conc", 4)} ${pad("req/s", 8)} ${pad("2xx/s", 8)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("max ms", 7)} ${pad("non2xx", 6)} ${pad("errors", 6)} | CPU ms/req: server pg | cores: server pg loadgen other idle`);
+  let anyBusy = false;
   for (const s of steps) {
     const c = s.cpu;
-    say(`${pad(s.name, 30, false)} ${pad(s.connections, 4)} ${pad(s.reqPerSec, 8)} ${pad(s.acceptedPerSec, 8)} ${pad(s.latencyMs.p50, 7)} ${pad(s.latencyMs.p99, 7)} ${pad(s.latencyMs.max, 7)} ${pad(s.non2xx, 6)} ${pad(s.errors + s.timeouts, 6)}  ${c ? `${c.server} ${c.postgres} ${c.loadgen} ${c.other}(${c.steal}) ${c.idle}` : ""}`);
+    // Both steps of the mixed run share one CPU reading: per request, count all their requests.
+    const reqs = s.name.includes("while") ? pageMixedReqPerSec(steps) : s.reqPerSec;
+    const perReq = (cores: number) => (reqs > 0 ? ((cores * 1000) / reqs).toFixed(2) : "-");
+    const busy = c && c.other > QUIET_CORES;
+    anyBusy ||= Boolean(busy);
+    say(`${pad(s.name + (busy ? " *" : ""), 30, false)} ${pad(s.connections, 4)} ${pad(s.reqPerSec, 8)} ${pad(s.acceptedPerSec, 8)} ${pad(s.latencyMs.p50, 7)} ${pad(s.latencyMs.p99, 7)} ${pad(s.latencyMs.max, 7)} ${pad(s.non2xx, 6)} ${pad(s.errors + s.timeouts, 6)} | ${c ? `${pad(perReq(c.server), 6)} ${pad(perReq(c.postgres), 5)}` : pad("", 12)} | ${c ? `${c.server} ${c.postgres} ${c.loadgen} ${c.other} ${c.idle}` : ""}`);
   }
   for (const r of pgbenchResults) {
     say(`${pad(`pgbench single-row INSERT`, 30, false)} ${pad(r.clients, 4)} ${pad(r.tps, 8)} ${pad(r.tps, 8)} ${pad(r.latencyMs ?? "", 7)}`);
+  }
+  if (anyBusy) {
+    say(`* other processes used more than ${QUIET_CORES} cores during this step: its rates are low and its latencies high because of them;`);
+    say(`  CPU ms/req (the server's and PostgreSQL's CPU time per request) is the steadier figure to compare.`);
   }
   say();
   say("Signing against the targets (per concurrency):");

@@ -19,6 +19,13 @@ export default async function globalSetup(): Promise<void> {
     const started = Date.now();
     const standin = await startStandin(STANDIN_PORT, path.join(tempDir, "standin.log"));
     state.servers.push(standin);
+    process.env.E2E_MAIL_URL = standin.url;
+    const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+    // scripts/test.mjs --db-only runs the scale-out project alone, which starts its own apps.
+    if (process.env.E2E_SKIP_APP === "1") {
+      console.log(`[e2e] mail stand-in ${standin.url}; no app on ${APP_PORT} (E2E_SKIP_APP=1); ready in ${seconds()} s`);
+      return;
+    }
     const app = await startApp({
       port: APP_PORT,
       dataDir: path.join(tempDir, "data"),
@@ -27,9 +34,8 @@ export default async function globalSetup(): Promise<void> {
     });
     state.servers.push(app);
     process.env.E2E_BASE_URL = app.url;
-    process.env.E2E_MAIL_URL = standin.url;
     process.env.E2E_APP_LOG = app.logFile;
-    console.log(`[e2e] app ${app.url} (pid ${app.pid}), mail stand-in ${standin.url}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${tempDir}`);
+    console.log(`[e2e] app ${app.url} (pid ${app.pid}), mail stand-in ${standin.url}; ready in ${seconds()} s; logs in ${tempDir}`);
   } catch (error) {
     // Playwright skips the teardown when the setup throws: stop what did start.
     await globalTeardown();

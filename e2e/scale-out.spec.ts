@@ -46,6 +46,16 @@ test.beforeAll(async () => {
   b = await startApp({ ...common, port: SCALE_OUT_PORTS[1], logFile: path.join(tempDir, "b.log") });
 });
 
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  for (const server of [a, b]) {
+    if (server && fs.existsSync(server.logFile)) {
+      const log = fs.readFileSync(server.logFile, "utf8").split("\n").slice(-150).join("\n");
+      await testInfo.attach(`${new URL(server.url).port}.log`, { body: log, contentType: "text/plain" });
+    }
+  }
+});
+
 test.afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
   if (databaseCreated) await admin((sql) => sql.unsafe(`drop database if exists ${databaseName} with (force)`));
