@@ -26,6 +26,10 @@ function withCsp(response: NextResponse, csp: string): NextResponse {
   return response;
 }
 
+function isPageNavigation(request: NextRequest): boolean {
+  return request.headers.get("sec-fetch-dest") === "document" && !request.headers.has("rsc");
+}
+
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
@@ -54,7 +58,11 @@ export function proxy(request: NextRequest) {
   if (isLocale(first)) {
     requestHeaders.set("x-locale", first);
     const response = NextResponse.next({ request: { headers: requestHeaders } });
-    response.cookies.set(LOCALE_COOKIE, first, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+    // Remembered only when a person opens the page, never from the router's
+    // background prefetches, which could undo a switch made a moment later.
+    if (isPageNavigation(request)) {
+      response.cookies.set(LOCALE_COOKIE, first, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+    }
     return withCsp(response, csp);
   }
   const cookie = request.cookies.get(LOCALE_COOKIE)?.value;

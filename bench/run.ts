@@ -806,7 +806,7 @@ async function main(): Promise<number> {
   }
   if (anyBusy) {
     say(`* other processes used more than ${QUIET_CORES} cores during this step: its rates are low and its latencies high because of them;`);
-    say(`  CPU ms/req (the server's and PostgreSQL's CPU time per request) is the steadier figure to compare.`);
+    say(`  CPU ms/req (the server's and PostgreSQL's CPU time per request) suffers less, but also rises on a busy machine.`);
   }
   say();
   say("Signing against the targets (per concurrency):");

@@ -74,6 +74,24 @@ export async function runMigrations(database: Database): Promise<void> {
   }
 }
 
+/**
+ * Instances starting together on one PostgreSQL server take turns to migrate and seed
+ * (a session advisory lock on a connection of its own); PGlite has one process anyway.
+ */
+async function withSetupLock(setup: () => Promise<void>): Promise<void> {
+  if (!env.DATABASE_URL) return setup();
+  const { default: postgres } = await import("postgres");
+  const lockConnection = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  const LOCK_KEY = 7_320_114; // any constant shared by every instance
+  try {
+    await lockConnection`select pg_advisory_lock(${LOCK_KEY})`;
+    await setup();
+  } finally {
+    await lockConnection`select pg_advisory_unlock(${LOCK_KEY})`.catch(() => {});
+    await lockConnection.end({ timeout: 5 });
+  }
+}
+
 /** Rows of a raw query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
@@ -84,9 +102,11 @@ const database = processSingleton(
   "database",
   async () => {
     const opened = await openDatabase();
-    await runMigrations(opened);
-    const { seedIfEmpty } = await import("./seed");
-    await seedIfEmpty(opened.db);
+    await withSetupLock(async () => {
+      await runMigrations(opened);
+      const { seedIfEmpty } = await import("./seed");
+      await seedIfEmpty(opened.db);
+    });
     return opened;
   },
   (opened) => opened.close(),

@@ -6,7 +6,10 @@ import "server-only";
 type Entry<T> = { expires: number; value: Promise<T> };
 
 const MAX_ENTRIES = 1000;
-const entries = new Map<string, Entry<unknown>>();
+// On globalThis: Next.js bundles pages and route handlers separately, and they must
+// share one cache (and its invalidations) per process.
+const holder = globalThis as unknown as { __cutTiesShortCache?: Map<string, Entry<unknown>> };
+const entries = (holder.__cutTiesShortCache ??= new Map());
 
 export const PUBLIC_TTL_MS = 2000;
 

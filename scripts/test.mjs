@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test the project has, in order, stopping at the first failing stage
 // with its exit code. Plain Node, no dependencies.
-//   1. scripts/ensure-chromium.mjs      Debian's Chromium for Playwright
+//   1. scripts/ensure-chromium.mjs      Debian's Chromium for Playwright; then eslint
 //   2. vitest run                       unit + db projects (db on PGlite, or DATABASE_URL)
 //   3. NEXT_DIST_DIR=.next-e2e next build
 //   4. playwright test                  the journeys against `next start`; plus the
@@ -151,6 +151,7 @@ if (dbOnly) {
 }
 
 stopIfFailed("ensure-chromium", stage("ensure-chromium", process.execPath, ["scripts/ensure-chromium.mjs"]));
+if (!e2eOnly) stopIfFailed("eslint", stage("eslint", "npx", ["eslint", "."]));
 if (!e2eOnly) vitest(["unit", "db"]);
 build();
 playwright(hasDatabaseUrl ? ["chromium", "scale-out"] : ["chromium"]);
