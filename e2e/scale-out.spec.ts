@@ -41,9 +41,12 @@ test.beforeAll(async () => {
     appUrl: `http://localhost:${SCALE_OUT_PORTS[0]}`,
     extraEnv: { SIGN_LIMIT_PER_IP: "3/600" },
   };
-  // One after the other, as a rolling deploy would: the first migrates and seeds.
-  a = await startApp({ ...common, port: SCALE_OUT_PORTS[0], logFile: path.join(tempDir, "a.log") });
-  b = await startApp({ ...common, port: SCALE_OUT_PORTS[1], logFile: path.join(tempDir, "b.log") });
+  // Both at once on the empty database, as a fresh deploy would: they take turns to
+  // migrate and seed (an advisory lock), and neither may fail.
+  [a, b] = await Promise.all([
+    startApp({ ...common, port: SCALE_OUT_PORTS[0], logFile: path.join(tempDir, "a.log") }),
+    startApp({ ...common, port: SCALE_OUT_PORTS[1], logFile: path.join(tempDir, "b.log") }),
+  ]);
 });
 
 test.afterEach(async ({}, testInfo) => {
