@@ -13,17 +13,24 @@ import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
+  // Many emails per fetch, sent side by side, each settled on its own: a failed one is
+  // retried with backoff while the rest complete. Fetching one job per poll would cap
+  // delivery at a few emails a second, far behind a viral campaign's signatures.
   await boss.work<{ outboxId: string }>(
     QUEUES.sendEmail,
-    { localConcurrency: 4, pollingIntervalSeconds: 0.5 },
-    async ([job]) => {
-      try {
-        await deliverOutboxEmail(job.data.outboxId);
-      } catch (error) {
-        logError("email-send", error);
-        throw error; // pg-boss retries with backoff
-      }
-    },
+    { batchSize: 25, burstWhenBatchFull: true, perJobResults: true as const, pollingIntervalSeconds: 0.5, localConcurrency: 2 },
+    async (jobs) =>
+      Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await deliverOutboxEmail(job.data.outboxId);
+            return { id: job.id, status: "completed" as const };
+          } catch (error) {
+            logError("email-send", error);
+            return { id: job.id, status: "failed" as const, output: { message: (error as Error).message } };
+          }
+        }),
+      ),
   );
   await boss.work(QUEUES.purgeUnconfirmed, async () => {
     const purged = await purgeUnconfirmedSignatures();
