@@ -105,8 +105,9 @@ export async function deliverOutboxEmail(outboxId: string): Promise<"sent" | "sk
         providerId,
         attempts: sql`${emailOutbox.attempts} + 1`,
         lastError: null,
-        // Bodies carry confirmation links: kept only in mail-capture mode, for /dev/mailbox.
-        ...(mailMode === "capture" ? { subject: message.subject, html: message.html, text: message.text } : {}),
+        // Bodies carry confirmation links: kept only in mail-capture mode, and only the
+        // text part, which is what /dev/mailbox shows.
+        ...(mailMode === "capture" ? { subject: message.subject, text: message.text } : {}),
       })
       .where(eq(emailOutbox.id, row.id));
     return "sent";
@@ -128,7 +129,6 @@ export async function listCapturedEmails(limit = 50) {
       to: emailOutbox.toAddress,
       subject: emailOutbox.subject,
       text: emailOutbox.text,
-      html: emailOutbox.html,
       status: emailOutbox.status,
       createdAt: emailOutbox.createdAt,
     })
