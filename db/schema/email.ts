@@ -21,9 +21,8 @@ export const emailOutbox = pgTable(
     attempts: smallint("attempts").notNull().default(0),
     lastError: text("last_error"),
     providerId: text("provider_id"),
-    // Kept only in mail-capture mode, for /dev/mailbox.
+    // Kept only in mail-capture mode (the text part), for /dev/mailbox.
     subject: text("subject"),
-    html: text("html"),
     text: text("text"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
