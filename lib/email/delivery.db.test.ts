@@ -56,7 +56,7 @@ describe("delivering a confirmation email", () => {
     expect(link).toMatch(/^https:\/\/cutties\.test\/campaigns\/thomson-reuters-cut-ice-data\/confirm\//);
     expect(mail.html).toContain(link);
     const row = await outboxRow(id);
-    expect(row).toMatchObject({ status: "sent", provider_id: mail.id, html: null, text: null });
+    expect(row).toMatchObject({ status: "sent", provider_id: mail.id, subject: null, text: null });
 
     const token = link!.split("/").pop()!;
     expect(await confirmSignature(token)).toMatchObject({ status: "confirmed" });
