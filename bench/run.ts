@@ -12,6 +12,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -171,6 +172,24 @@ process.on("exit", () => {
 // ---------------------------------------------------------------------------------
 // Servers
 
+/** True when something already answers on the port (another bench run, a dev server…). */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function requireFreePort(port: number): Promise<void> {
+  if (await portInUse(port)) {
+    throw new Error(`port ${port} is in use (another bench run?); stop it or choose BENCH_PORT (3300-3398)`);
+  }
+}
+
 class Server {
   readonly child: ChildProcess;
   private exited: Promise<void>;
@@ -279,24 +298,12 @@ function run(command: string, args: string[], opts: { cwd: string; env?: NodeJS.
   });
 }
 
-/** `next build` adds its distDir's type folders to tsconfig.json's include; put the file back as it was. */
-function restoreTsconfigAfterBuild(before: string): string | null {
-  const file = path.join(ROOT, "tsconfig.json");
-  const after = fs.readFileSync(file, "utf8");
+/** `next build` adds its distDir's type folders to tsconfig.json's include unless they are there. */
+function tsconfigNoteAfterBuild(before: string): string | null {
+  const after = fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
   if (after === before) return null;
-  try {
-    const a = JSON.parse(after);
-    const b = JSON.parse(before);
-    const added = (a.include as string[]).filter((p) => !(b.include as string[]).includes(p));
-    a.include = (a.include as string[]).filter((p) => !added.includes(p));
-    if (JSON.stringify(a) === JSON.stringify(b) && added.every((p) => p.startsWith(`${APP_DIST}/`))) {
-      fs.writeFileSync(file, before);
-      return `next build added ${added.map((p) => `"${p}"`).join(", ")} to tsconfig.json's include; restored it`;
-    }
-  } catch {
-    // fall through
-  }
-  return "next build changed tsconfig.json in a way the bench does not recognise; left as is";
+  // Not undone here: the file may be committed meanwhile, and undoing would fight the commit.
+  return "next build changed tsconfig.json (it adds its distDir's type folders to include); commit that once";
 }
 
 async function buildApps(): Promise<Record<string, number | string>> {
@@ -314,7 +321,7 @@ async function buildApps(): Promise<Record<string, number | string>> {
         logFile: BUILD_LOG,
       });
     } finally {
-      const note = restoreTsconfigAfterBuild(before);
+      const note = tsconfigNoteAfterBuild(before);
       if (note) log(note);
     }
     timings.app = (Date.now() - t0) / 1000;
@@ -349,16 +356,17 @@ async function buildApps(): Promise<Record<string, number | string>> {
 
 const CLK_TCK = 100;
 
-type CpuSnapshot = { at: number; total: number; idle: number; steal: number; irq: number; groups: Map<number, number>; postgres: number; self: number };
+type ProcTicks = { pgrp: number; postgres: boolean; ticks: number };
+type CpuSnapshot = { at: number; total: number; idle: number; steal: number; irq: number; procs: Map<string, ProcTicks>; self: number };
 
-function readProcStat(pid: string): { pgrp: number; comm: string; ticks: number } | null {
+function readProcStat(pid: string): ProcTicks | null {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const close = text.lastIndexOf(")");
     const comm = text.slice(text.indexOf("(") + 1, close);
     const fields = text.slice(close + 2).split(" ");
     // fields[0] is state (field 3); pgrp is field 5, utime 14, stime 15.
-    return { pgrp: Number(fields[2]), comm, ticks: Number(fields[11]) + Number(fields[12]) };
+    return { pgrp: Number(fields[2]), postgres: comm === "postgres", ticks: Number(fields[11]) + Number(fields[12]) };
   } catch {
     return null;
   }
@@ -370,30 +378,36 @@ function cpuSnapshot(): CpuSnapshot {
   const idle = line[3] + line[4]; // idle + iowait
   const irq = line[5] + line[6]; // irq + softirq (loopback networking, disk completions)
   const steal = line[7]; // taken by the hypervisor for other guests
-  const groups = new Map<number, number>();
-  let pg = 0;
+  const procs = new Map<string, ProcTicks>();
   for (const pid of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     const stat = readProcStat(pid);
-    if (!stat) continue;
-    groups.set(stat.pgrp, (groups.get(stat.pgrp) ?? 0) + stat.ticks);
-    if (stat.comm === "postgres") pg += stat.ticks;
+    if (stat) procs.set(pid, stat);
   }
   const usage = process.cpuUsage();
-  return { at: Date.now(), total, idle, steal, irq, groups, postgres: pg, self: (usage.user + usage.system) / 1e6 };
+  return { at: Date.now(), total, idle, steal, irq, procs, self: (usage.user + usage.system) / 1e6 };
 }
 
 /** Cores: the server's process group, PostgreSQL, this process (autocannon), everything else
  *  (other processes, kernel interrupt work, hypervisor steal; irq and steal also apart), idle. */
 type CpuUse = { server: number; postgres: number; loadgen: number; other: number; irq: number; steal: number; idle: number };
 
-/** Average cores used between two snapshots (2.0 = both cores busy). */
+/** Average cores used between two snapshots (2.0 = both cores busy). Per process: a process
+ *  that started meanwhile counts from 0; one that ended meanwhile is lost (falls into "other"). */
 function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, serverPgid?: number): CpuUse {
   const seconds = (b.at - a.at) / 1000;
   const cores = (ticks: number) => ticks / CLK_TCK / seconds;
   const busy = cores(b.total - b.idle - (a.total - a.idle));
-  const server = serverPgid ? cores((b.groups.get(serverPgid) ?? 0) - (a.groups.get(serverPgid) ?? 0)) : 0;
-  const postgresCores = cores(b.postgres - a.postgres);
+  let serverTicks = 0;
+  let postgresTicks = 0;
+  for (const [pid, now] of b.procs) {
+    const before = a.procs.get(pid);
+    const delta = before && before.pgrp === now.pgrp ? Math.max(0, now.ticks - before.ticks) : now.ticks;
+    if (serverPgid && now.pgrp === serverPgid) serverTicks += delta;
+    else if (now.postgres) postgresTicks += delta;
+  }
+  const server = cores(serverTicks);
+  const postgresCores = cores(postgresTicks);
   const loadgen = (b.self - a.self) / seconds;
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
@@ -614,6 +628,9 @@ async function main(): Promise<number> {
   log(`PostgreSQL: ${version.split(",")[0]}; app at ${git}${dirty ? ` + ${dirty} uncommitted app files` : ""}`);
   log(`steps of ${SECONDS} s at concurrency ${CONCURRENCY.join(", ")}; databases ${APP_DB}, ${BARE_DB}`);
 
+  await requireFreePort(APP_PORT);
+  await requireFreePort(BARE_PORT);
+
   // The 2 cores are shared with whatever else runs here: wait (a while) for them to be quiet.
   let busyBefore = await othersBusy();
   const waitStart = Date.now();
@@ -652,6 +669,7 @@ async function main(): Promise<number> {
   // 2. The bare route, alone on the machine.
   const bareTracker = new SignatureTracker("bare");
   {
+    await requireFreePort(BARE_PORT);
     log(`starting the bare route on :${BARE_PORT} (log: ${path.relative(ROOT, BARE_LOG)})`);
     const bare = new Server("bare route", BARE_PORT, {
       cwd: BARE_APP,
@@ -688,6 +706,7 @@ async function main(): Promise<number> {
   delete appEnv.APP_URL;
   const nodeArgs = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${PROF_DIR}`] : [];
   log(`starting the app on :${APP_PORT} (JOBS=on, mail capture; log: ${path.relative(ROOT, APP_LOG)})${CPU_PROF ? `, profiling to ${path.relative(ROOT, PROF_DIR)}` : ""}`);
+  await requireFreePort(APP_PORT);
   const app = new Server("app", APP_PORT, { cwd: ROOT, env: appEnv, logFile: APP_LOG, nodeArgs });
   const readyMs = await app.waitUntilAnswering("/api/v1/campaigns");
   log(`app answering after ${(readyMs / 1000).toFixed(1)} s (migrated and seeded)`);
