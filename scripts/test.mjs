@@ -15,6 +15,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { isBuildFresh } from "./build-freshness.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DIST_DIR = ".next-e2e";
@@ -90,21 +91,8 @@ function vitest(projects) {
   stopIfFailed("vitest", code);
 }
 
-function newestMtime(entry) {
-  const full = path.join(root, entry);
-  if (!fs.existsSync(full)) return 0;
-  const stat = fs.statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
 function buildIsFresh() {
-  const buildId = path.join(root, DIST_DIR, "BUILD_ID");
-  if (!fs.existsSync(buildId)) return false;
-  const sources = ["app", "components", "lib", "db", "emails", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"];
-  return Math.max(...sources.map(newestMtime)) < fs.statSync(buildId).mtimeMs;
+  return isBuildFresh(DIST_DIR);
 }
 
 function build() {
