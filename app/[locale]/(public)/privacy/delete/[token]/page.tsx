@@ -1,8 +1,7 @@
 // The link in the deletion email lands here. Opening it deletes nothing; the
 // button (a POST) does; /privacy/delete/done shows the outcome.
-import { Notice } from "@/components/notice";
-import { localePath } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
+import { DeletionLinkInvalid } from "../link-invalid";
 import { deleteDataAction } from "@/lib/privacy/actions";
 import { isDeletionTokenValid } from "@/lib/privacy/mutations";
 
@@ -15,14 +14,7 @@ export default async function ConfirmDeletionPage({ params }: Props) {
   const { token } = await params;
 
   if (!(await isDeletionTokenValid(token))) {
-    return (
-      <Notice
-        title={t.privacy.deleteTitle}
-        body={t.privacy.deleteInvalid}
-        linkHref={localePath(locale, "/privacy/delete")}
-        linkLabel={t.privacy.deleteTitle}
-      />
-    );
+    return <DeletionLinkInvalid locale={locale} t={t} />;
   }
 
   return (

@@ -1,7 +1,7 @@
-import { Notice } from "@/components/notice";
 import { CheckCircle2 } from "lucide-react";
-import { format, localePath } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
+import { DeletionLinkInvalid } from "../link-invalid";
 
 export const metadata = { robots: { index: false } };
 
@@ -15,14 +15,7 @@ export default async function DeletionDonePage({
   const { locale, t } = await localeParam(params);
   const { deleted } = await searchParams;
   if (deleted === undefined || !/^\d+$/.test(deleted)) {
-    return (
-      <Notice
-        title={t.privacy.deleteTitle}
-        body={t.privacy.deleteInvalid}
-        linkHref={localePath(locale, "/privacy/delete")}
-        linkLabel={t.privacy.deleteTitle}
-      />
-    );
+    return <DeletionLinkInvalid locale={locale} t={t} />;
   }
   return (
     <div className="mx-auto max-w-xl px-4 py-8">
