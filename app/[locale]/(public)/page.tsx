@@ -37,10 +37,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
               </div>
               <Link
                 href={localePath(locale, `/campaigns/${c.slug}`)}
-                aria-label={`${t.home.read}: ${c.title}`}
+                aria-label={`${c.kind === "pledge" ? t.home.readPledge : t.home.read}: ${c.title}`}
                 className="mt-4 inline-flex min-h-11 items-center justify-center rounded bg-accent px-4 font-semibold text-white hover:bg-accent-hover"
               >
-                {t.home.read}
+                {c.kind === "pledge" ? t.home.readPledge : t.home.read}
               </Link>
             </li>
           ))}

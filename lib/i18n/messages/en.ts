@@ -19,6 +19,7 @@ const en = {
     pledges: "{count} pledges",
     target: "Target: {targets}",
     read: "Read and sign",
+    readPledge: "Read and pledge",
   },
   campaign: {
     target: "Target",

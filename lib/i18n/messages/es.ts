@@ -21,6 +21,7 @@ const es: Messages = {
     pledges: "{count} compromisos",
     target: "Dirigida a: {targets}",
     read: "Leer y firmar",
+    readPledge: "Leer y comprometerme",
   },
   campaign: {
     target: "Dirigida a",
