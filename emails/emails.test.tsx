@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import AlreadySigned, { subject as alreadySignedSubject, type AlreadySignedProps } from "./already-signed";
 import DataDeletion, { subject as dataDeletionSubject } from "./data-deletion";
-import { renderEmail, renderFromTemplate, slot } from "./render";
+import { renderEmail, renderFromTemplate } from "./render";
 import SignatureConfirmation, {
   subject as confirmationSubject,
   type SignatureConfirmationProps,
@@ -142,23 +142,14 @@ describe("renderFromTemplate", () => {
       campaignTitle: `Tell <Palantir> & "friends": it's over`,
       firstName: "Zoë",
     };
+    const perMessage = {
+      text: ["firstName", "campaignTitle"] as const,
+      url: ["confirmUrl", "campaignUrl", "deleteUrl"] as const,
+    };
+    const fill = (p: typeof props) =>
+      renderFromTemplate(SignatureConfirmation, p, { text: [...perMessage.text], url: [...perMessage.url] });
     const direct = await renderEmail(<SignatureConfirmation {...props} />);
-    const slots = {
-      ...props,
-      firstName: slot("firstName"),
-      campaignTitle: slot("campaignTitle"),
-      confirmUrl: slot("confirmUrl", "url"),
-      campaignUrl: slot("campaignUrl", "url"),
-      deleteUrl: slot("deleteUrl", "url"),
-    };
-    const values = {
-      [slots.firstName]: props.firstName,
-      [slots.campaignTitle]: props.campaignTitle,
-      [slots.confirmUrl]: props.confirmUrl,
-      [slots.campaignUrl]: props.campaignUrl,
-      [slots.deleteUrl]: props.deleteUrl,
-    };
-    const filled = await renderFromTemplate("test:confirmation", () => <SignatureConfirmation {...slots} />, values);
+    const filled = await fill(props);
     // The preview line's invisible padding depends on the preview's length; the rest is identical.
     const unpadded = (html: string) => html.replace(/[\u00a0\u200b-\u200f\ufeff\s]{20,}/g, "~");
     expect(unpadded(filled.html)).toBe(unpadded(direct.html));
@@ -166,11 +157,13 @@ describe("renderFromTemplate", () => {
     expect(filled.text).toContain(props.confirmUrl);
     expect(filled.html).not.toContain("<Palantir>");
 
-    const other = await renderFromTemplate("test:confirmation", () => <SignatureConfirmation {...slots} />, {
-      ...values,
-      [slots.firstName]: "Ana",
-    });
+    const other = await fill({ ...props, firstName: "Ana" });
     expect(other.html).toContain("Ana");
     expect(other.html).not.toContain("Zoë");
+
+    // An empty name is its own variant: the greeting changes wording, no placeholder is left.
+    const unnamed = await fill({ ...props, firstName: "" });
+    expect(unnamed.text).toContain("Hi,");
+    expect(unnamed.html).not.toMatch(/xxslot/);
   });
 });

@@ -1,7 +1,7 @@
 // Renders a React Email element to both parts of a message. The resend SDK only sets `html`
 // when given a `react` element, so the plain-text part is rendered here and sent explicitly.
 import { render } from "@react-email/render";
-import type { ReactElement } from "react";
+import { createElement, type ReactElement } from "react";
 
 // html-to-text upper-cases headings by default; keep them as written (Spanish included).
 const headingSelectors = ["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({
@@ -22,8 +22,7 @@ export async function renderEmail(element: ReactElement): Promise<{ html: string
 // with placeholder values and then filled in per message.
 const rendered = new Map<string, Promise<{ html: string; text: string }>>();
 
-/** The placeholder to pass as a prop in place of a per-message value. */
-export function slot(name: string, kind: "text" | "url" = "text"): string {
+function slot(name: string, kind: "text" | "url"): string {
   return kind === "url" ? `https://slot.invalid/${name}` : `xxslot${name}xx`;
 }
 
@@ -31,17 +30,37 @@ const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 
 /**
- * Renders `element` (built with slot() values) once per `variant`, then fills the slots
- * with `values`, HTML-escaped in the HTML part. `values` keys are the slot strings.
+ * Renders `Template` with `props`, reusing one render per variant: the props named in
+ * `perMessage` (text values and URLs) are rendered as placeholders and filled in
+ * afterwards, HTML-escaped in the HTML part. Every other prop, and which per-message
+ * props are empty (an empty name changes a greeting's wording), picks the variant.
  */
-export async function renderFromTemplate(
-  variant: string,
-  element: () => ReactElement,
-  values: Record<string, string>,
+export async function renderFromTemplate<P extends object>(
+  Template: (props: P) => ReactElement,
+  props: P,
+  perMessage: { text?: (keyof P & string)[]; url?: (keyof P & string)[] },
 ): Promise<{ html: string; text: string }> {
+  const slotProps: Record<string, unknown> = { ...(props as Record<string, unknown>) };
+  const values: Record<string, string> = {};
+  const slotted = new Set<string>();
+  const empty: string[] = [];
+  for (const kind of ["text", "url"] as const) {
+    for (const key of perMessage[kind] ?? []) {
+      const value = String(props[key] ?? "");
+      if (!value) {
+        empty.push(key);
+        continue;
+      }
+      slotted.add(key);
+      slotProps[key] = slot(key, kind);
+      values[slot(key, kind)] = value;
+    }
+  }
+  const fixed = Object.entries(slotProps).filter(([key]) => !slotted.has(key));
+  const variant = `${Template.name}|${JSON.stringify(fixed)}|${empty.join(",")}`;
   let template = rendered.get(variant);
   if (!template) {
-    template = renderEmail(element());
+    template = renderEmail(createElement(Template, slotProps as P));
     template.catch(() => rendered.delete(variant));
     rendered.set(variant, template);
   }

@@ -46,29 +46,25 @@ async function targetsByCampaign(campaignIds: string[]) {
   return map;
 }
 
-const columns = {
+// The home page lists summaries; only a campaign's own page needs its story.
+const summaryColumns = {
   id: campaigns.id,
   slug: campaigns.slug,
   kind: campaigns.kind,
   status: campaigns.status,
   title: campaigns.title,
   ask: campaigns.ask,
-  story: campaigns.story,
   titleEs: campaigns.titleEs,
   askEs: campaigns.askEs,
-  storyEs: campaigns.storyEs,
   publishedAt: campaigns.publishedAt,
 };
+const columns = { ...summaryColumns, story: campaigns.story, storyEs: campaigns.storyEs };
 
-type LocalizedText = Pick<Campaign, "title" | "ask" | "story" | "titleEs" | "askEs" | "storyEs">;
+type LocalizedText = Pick<Campaign, "title" | "ask" | "titleEs" | "askEs">;
 
 function localize(row: LocalizedText, locale: Locale) {
   const es = locale === "es";
-  return {
-    title: (es && row.titleEs) || row.title,
-    ask: (es && row.askEs) || row.ask,
-    story: (es && row.storyEs) || row.story,
-  };
+  return { title: (es && row.titleEs) || row.title, ask: (es && row.askEs) || row.ask };
 }
 
 export function listLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {
@@ -78,7 +74,7 @@ export function listLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {
 async function loadLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {
   const db = await getDb();
   const rows = await db
-    .select(columns)
+    .select(summaryColumns)
     .from(campaigns)
     .where(eq(campaigns.status, "live"))
     .orderBy(desc(campaigns.publishedAt), asc(campaigns.slug));
@@ -123,6 +119,7 @@ async function loadPublicCampaign(slug: string, locale: Locale): Promise<Campaig
     kind: row.kind,
     status: row.status,
     ...localize(row, locale),
+    story: (locale === "es" && row.storyEs) || row.story,
     targets: targets.get(row.id) ?? [],
     confirmedCount: count,
     goal: goalFor(count),

@@ -4,14 +4,13 @@ import "server-only";
 // sending is idempotent (the outbox id is Resend's idempotency key, and a row
 // already sent is skipped), so a retry never mails twice.
 import { eq, sql } from "drizzle-orm";
-import { createElement } from "react";
 import { getDb, queryRows } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { appUrl, mailMode } from "@/lib/env";
 import { isLocale, localePath, type Locale } from "@/lib/i18n";
 import { confirmationToken } from "@/lib/signatures/tokens";
 import { publicName } from "@/lib/signatures/public-name";
-import { renderFromTemplate, slot } from "@/emails/render";
+import { renderFromTemplate } from "@/emails/render";
 import SignatureConfirmation, { subject as confirmationSubject } from "@/emails/signature-confirmation";
 import AlreadySigned, { subject as alreadySignedSubject } from "@/emails/already-signed";
 import DataDeletion, { subject as dataDeletionSubject } from "@/emails/data-deletion";
@@ -39,47 +38,31 @@ export function absoluteUrl(locale: Locale, path: string): string {
 async function compose(row: OutboxContext) {
   const locale: Locale = isLocale(row.locale) ? row.locale : "en";
   if (row.kind === "data_deletion") {
-    const deleteUrl = absoluteUrl(locale, `/privacy/delete/${deletionToken(row.data.requestId!)}`);
-    const body = await renderFromTemplate(
-      `data_deletion:${locale}`,
-      () => createElement(DataDeletion, { locale, deleteUrl: slot("deleteUrl", "url") }),
-      { [slot("deleteUrl", "url")]: deleteUrl },
-    );
-    return { subject: dataDeletionSubject({ locale }), ...body };
+    const props = { locale, deleteUrl: absoluteUrl(locale, `/privacy/delete/${deletionToken(row.data.requestId!)}`) };
+    return { subject: dataDeletionSubject(props), ...(await renderFromTemplate(DataDeletion, props, { url: ["deleteUrl"] })) };
   }
   if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
-  const firstName = publicName(row.full_name).split(" ")[0];
-  const values = {
+  const common = {
     locale,
-    firstName,
+    firstName: publicName(row.full_name).split(" ")[0],
     campaignTitle: (locale === "es" && row.title_es) || row.title || "",
     campaignUrl: absoluteUrl(locale, `/campaigns/${row.slug}`),
     deleteUrl: absoluteUrl(locale, "/privacy/delete"),
-    confirmUrl: absoluteUrl(locale, `/campaigns/${row.slug}/confirm/${confirmationToken(row.signature_id)}`),
   };
-  const slots = {
-    locale,
-    // An empty name changes the greeting's wording, so it is its own variant.
-    firstName: firstName ? slot("firstName") : "",
-    campaignTitle: slot("campaignTitle"),
-    campaignUrl: slot("campaignUrl", "url"),
-    deleteUrl: slot("deleteUrl", "url"),
-    confirmUrl: slot("confirmUrl", "url"),
-  };
-  const filled = {
-    [slots.campaignTitle]: values.campaignTitle,
-    [slots.campaignUrl]: values.campaignUrl,
-    [slots.deleteUrl]: values.deleteUrl,
-    [slots.confirmUrl]: values.confirmUrl,
-    ...(firstName ? { [slots.firstName]: firstName } : {}),
-  };
-  const variant = `${row.kind}:${locale}:${firstName ? "named" : "unnamed"}`;
-  const body =
-    row.kind === "signature_confirmation"
-      ? await renderFromTemplate(variant, () => createElement(SignatureConfirmation, slots), filled)
-      : await renderFromTemplate(variant, () => createElement(AlreadySigned, slots), filled);
-  const subject = row.kind === "signature_confirmation" ? confirmationSubject(values) : alreadySignedSubject(values);
-  return { subject, ...body };
+  const perMessage = { text: ["firstName", "campaignTitle"], url: ["campaignUrl", "deleteUrl"] } as const;
+  if (row.kind === "signature_confirmation") {
+    const props = {
+      ...common,
+      confirmUrl: absoluteUrl(locale, `/campaigns/${row.slug}/confirm/${confirmationToken(row.signature_id)}`),
+    };
+    const body = await renderFromTemplate(SignatureConfirmation, props, {
+      text: [...perMessage.text],
+      url: [...perMessage.url, "confirmUrl"],
+    });
+    return { subject: confirmationSubject(props), ...body };
+  }
+  const body = await renderFromTemplate(AlreadySigned, common, { text: [...perMessage.text], url: [...perMessage.url] });
+  return { subject: alreadySignedSubject(common), ...body };
 }
 
 export async function deliverOutboxEmail(outboxId: string): Promise<"sent" | "skipped"> {

@@ -48,7 +48,6 @@ export const signatureInputSchema = z.object({
 });
 
 export type SignatureInput = z.infer<typeof signatureInputSchema>;
-export type SignatureField = "fullName" | "email" | "postalCode" | "comment";
 
 /** Field errors as catalogue keys, keyed by field name. */
 export function fieldErrorKeys(error: z.ZodError): Record<string, string[]> {
