@@ -4,7 +4,7 @@ import { DataDirInUseError } from "@/db/lock";
 import { dbMode, env, mailMode } from "@/lib/env";
 import { logError } from "@/lib/errors";
 import { stopBoss } from "@/lib/jobs/boss";
-import { startWorkers } from "@/lib/jobs/workers";
+import { startWorkers, stopWorkers } from "@/lib/jobs/workers";
 
 export async function startServer(): Promise<void> {
   try {
@@ -24,6 +24,7 @@ export async function startServer(): Promise<void> {
   }
   const shutdown = async () => {
     try {
+      await stopWorkers();
       await stopBoss();
       await closeDatabase();
     } finally {

@@ -1,6 +1,8 @@
-// The email outbox: every message is a row written in the same transaction as the
-// change that causes it, then delivered by a pg-boss job. In mail-capture mode the
-// rows are the mailbox shown at /dev/mailbox.
+// The email outbox: every message is a row written in the same statement (or
+// transaction) as the change that causes it. The table is the queue: the outbox
+// worker claims due rows, sends them and retries failures with backoff. In
+// mail-capture mode the rows are the mailbox shown at /dev/mailbox.
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { locale, signatures } from "./signatures";
 
@@ -19,6 +21,9 @@ export const emailOutbox = pgTable(
     // What the template needs beyond the signature row; rendered at send time.
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     attempts: smallint("attempts").notNull().default(0),
+    // When a worker may take it next: now for a new email, later after a failure, and
+    // pushed ahead while a worker holds it (a lease, so a crashed worker's emails return).
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
     providerId: text("provider_id"),
     // Kept only in mail-capture mode (the text part), for /dev/mailbox.
@@ -27,7 +32,10 @@ export const emailOutbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("email_outbox_created_idx").on(t.createdAt)],
+  (t) => [
+    index("email_outbox_created_idx").on(t.createdAt),
+    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+  ],
 );
 
 export type OutboxEmail = typeof emailOutbox.$inferSelect;

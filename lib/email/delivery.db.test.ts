@@ -12,8 +12,8 @@ process.env.MAIL_FROM = "Cut Ties <no-reply@cutties.test>";
 
 const { getDb, queryRows } = await import("@/db/client");
 const { recordSignature, confirmSignature } = await import("@/lib/signatures/mutations");
-const { deliverOutboxEmail } = await import("./outbox");
-const { startWorkers } = await import("@/lib/jobs/workers");
+const { deliverOutboxEmail, deliverDueEmails, MAX_ATTEMPTS } = await import("./outbox");
+const { startWorkers, stopWorkers } = await import("@/lib/jobs/workers");
 
 afterAll(() => standin.close());
 
@@ -37,6 +37,14 @@ async function signAndGetOutbox(email: string, locale: "en" | "es" = "en") {
 async function outboxRow(id: string) {
   const [row] = await queryRows<Record<string, unknown>>(await getDb(), sql`select * from email_outbox where id = ${id}`);
   return row;
+}
+
+async function secondsUntilDue(id: string) {
+  const [row] = await queryRows<{ s: number }>(
+    await getDb(),
+    sql`select extract(epoch from next_attempt_at - now())::float8 as s from email_outbox where id = ${id}`,
+  );
+  return Number(row.s);
 }
 
 const confirmLink = (text: string) => text.match(/https:\/\/cutties\.test\/\S*confirm\/[A-Za-z0-9_-]+/)?.[0];
@@ -70,16 +78,44 @@ describe("delivering a confirmation email", () => {
     expect(confirmLink(mail.text!)).toMatch(/^https:\/\/cutties\.test\/es\/campaigns\//);
   });
 
-  it("throws on a provider error or a 429, keeps the email queued, then sends it on retry", async () => {
+  it("throws on a provider error or a 429, keeps the email queued for later, then sends it on retry", async () => {
     const id = await signAndGetOutbox("retry@example.org");
     standin.failNext(1, 500);
     await expect(deliverOutboxEmail(id)).rejects.toThrow(/500/);
+    let row = await outboxRow(id);
+    expect(row).toMatchObject({ status: "queued", attempts: 1 });
+    expect(row.last_error).toMatch(/500/);
+    // Backed off: not due again for a few seconds, so a worker round leaves it alone.
+    expect(await secondsUntilDue(id)).toBeGreaterThan(2);
+    expect((await deliverDueEmails(25)).claimed).toBe(0);
+
     standin.rateLimitNext(1);
     await expect(deliverOutboxEmail(id)).rejects.toThrow(/429/);
-    expect(await outboxRow(id)).toMatchObject({ status: "queued", attempts: 2 });
+    row = await outboxRow(id);
+    expect(row).toMatchObject({ status: "queued", attempts: 1 }); // a 429 is not the email's attempt
     expect(await deliverOutboxEmail(id)).toBe("sent");
     expect(standin.sent().filter((m) => m.to.includes("retry@example.org"))).toHaveLength(1);
-    expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 3, last_error: null });
+    expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 2, last_error: null });
+  });
+
+  it("gives an email up as failed after its last attempt", async () => {
+    const id = await signAndGetOutbox("giveup@example.org");
+    await (await getDb()).execute(sql`update email_outbox set attempts = ${MAX_ATTEMPTS - 1} where id = ${id}`);
+    standin.failNext(1, 500);
+    await expect(deliverOutboxEmail(id)).rejects.toThrow(/500/);
+    expect(await outboxRow(id)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    expect(await deliverOutboxEmail(id)).toBe("skipped");
+  });
+
+  it("sends each due email once when two workers take rounds at the same time", async () => {
+    const ids = [];
+    for (let i = 0; i < 12; i++) ids.push(await signAndGetOutbox(`pair${i}@example.org`));
+    const [a, b] = await Promise.all([deliverDueEmails(25), deliverDueEmails(25)]);
+    expect(a.claimed + b.claimed).toBeGreaterThanOrEqual(12);
+    for (let i = 0; i < 12; i++) {
+      expect(standin.sent().filter((m) => m.to.includes(`pair${i}@example.org`))).toHaveLength(1);
+    }
+    for (const id of ids) expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("logs no address or token when delivery fails", async () => {
@@ -112,5 +148,6 @@ describe("the email worker", () => {
     expect(mails).toHaveLength(1);
     const failed = standin.requests().filter((r) => r.path === "/emails" && r.status === 500);
     expect(failed.length).toBeGreaterThanOrEqual(1);
+    await stopWorkers();
   }, 60_000);
 });

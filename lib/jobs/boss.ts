@@ -8,7 +8,6 @@ import { logError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process-singleton";
 
 export const QUEUES = {
-  sendEmail: "email-send",
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
 } as const;
@@ -24,13 +23,6 @@ const boss = processSingleton(
         : new PgBoss({ connectionString: env.DATABASE_URL!, max: 4, ...common });
     queue.on("error", (error) => logError("pg-boss", error));
     await queue.start();
-    await queue.createQueue(QUEUES.sendEmail, {
-      retryLimit: 12,
-      retryDelay: 5,
-      retryBackoff: true,
-      retryDelayMax: 900,
-      expireInSeconds: 120,
-    });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
     return queue;

@@ -1,9 +1,9 @@
 import "server-only";
-// Background work in the app process: email delivery, and the nightly purge of
-// unconfirmed signatures and recount of the counters. Every instance runs the
-// workers; pg-boss hands each job to one of them.
+// Background work in the app process: the email outbox worker, and pg-boss's
+// nightly purge of unconfirmed signatures and recount of the counters. Every
+// instance runs them; the outbox hands each email to one worker, pg-boss each job.
 import { logError } from "@/lib/errors";
-import { deliverOutboxEmail } from "@/lib/email/outbox";
+import { startOutboxWorker, stopOutboxWorker } from "@/lib/email/outbox-worker";
 import { purgeRateLimits } from "@/lib/rate-limit";
 import { recountSignatures } from "@/lib/signatures/counts";
 import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
@@ -12,26 +12,8 @@ import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
+  startOutboxWorker();
   const boss = await getBoss();
-  // Many emails per fetch, sent side by side, each settled on its own: a failed one is
-  // retried with backoff while the rest complete. Fetching one job per poll would cap
-  // delivery at a few emails a second, far behind a viral campaign's signatures.
-  await boss.work<{ outboxId: string }>(
-    QUEUES.sendEmail,
-    { batchSize: 25, burstWhenBatchFull: true, perJobResults: true as const, pollingIntervalSeconds: 0.5, localConcurrency: 2 },
-    async (jobs) =>
-      Promise.all(
-        jobs.map(async (job) => {
-          try {
-            await deliverOutboxEmail(job.data.outboxId);
-            return { id: job.id, status: "completed" as const };
-          } catch (error) {
-            logError("email-send", error);
-            return { id: job.id, status: "failed" as const, output: { message: (error as Error).message } };
-          }
-        }),
-      ),
-  );
   await boss.work(QUEUES.purgeUnconfirmed, async () => {
     const purged = await purgeUnconfirmedSignatures();
     const windows = await purgeRateLimits(await getDb());
@@ -44,4 +26,8 @@ export async function startWorkers(): Promise<void> {
   });
   await boss.schedule(QUEUES.purgeUnconfirmed, "17 3 * * *");
   await boss.schedule(QUEUES.recountSignatures, "47 3 * * *");
+}
+
+export async function stopWorkers(): Promise<void> {
+  await stopOutboxWorker().catch((error) => logError("email-outbox", error));
 }

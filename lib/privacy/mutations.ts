@@ -4,13 +4,12 @@ import "server-only";
 // either way), and pressing the button on the linked page deletes every signature
 // made with the address, adjusting the public counts in the same transaction.
 import { sql } from "drizzle-orm";
-import { fromDrizzle } from "pg-boss";
 import { z } from "zod";
 import { getDb, queryRows } from "@/db/client";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
-import { getBoss, QUEUES } from "@/lib/jobs/boss";
+import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
 import { hitRateLimits } from "@/lib/rate-limit";
 import { keyedHash, sha256 } from "@/lib/secrets";
 import { canonicalEmail } from "@/lib/signatures/canonical-email";
@@ -42,7 +41,7 @@ export async function requestDataDeletion(input: {
   ]);
   if (!withinLimits) return fail("rate_limited");
 
-  const boss = await getBoss();
+  let queued = false;
   await db.transaction(async (tx) => {
     const [signed] = await queryRows<{ n: number }>(
       tx,
@@ -62,8 +61,9 @@ export async function requestDataDeletion(input: {
           select 'data_deletion', ${email}, ${input.locale}, jsonb_build_object('requestId', r.id::text) from r
           returning id`,
     );
-    await boss.send(QUEUES.sendEmail, { outboxId: outbox.id }, { db: fromDrizzle(tx, sql) });
+    if (outbox) queued = true;
   });
+  if (queued) wakeOutboxWorker();
   return ok({ accepted: true });
 }
 

@@ -1,17 +1,16 @@
 import "server-only";
 // Where signing happens. A signature is stored pending with its confirmation email
-// queued in the same transaction; confirming it (a POST, never a GET) validates it
+// queued in the same statement; confirming it (a POST, never a GET) validates it
 // and counts it once. A repeated submission answers exactly like the first, so
 // nobody can learn from the form who has signed.
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
-import { fromDrizzle } from "pg-boss";
 import { getDb, queryRows } from "@/db/client";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/errors";
 import { messages, type Locale } from "@/lib/i18n";
-import { getBoss, QUEUES } from "@/lib/jobs/boss";
-import { hitRateLimits } from "@/lib/rate-limit";
+import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
+import { rateLimitCheck } from "@/lib/rate-limit";
 import { invalidate } from "@/lib/short-cache";
 import { keyedHash } from "@/lib/secrets";
 import { getCampaignForSigning } from "@/lib/campaigns/queries";
@@ -47,53 +46,54 @@ export async function recordSignature(request: SignRequest): Promise<Result<Sign
 
   const emailCanonical = canonicalEmail(input.email);
   const ipHash = keyedHash("ip", request.clientIp);
-  const db = await getDb();
-  const withinLimits = await hitRateLimits(db, [
+  const limits = rateLimitCheck([
     { key: `sign:ip:${ipHash}`, ...env.SIGN_LIMIT_PER_IP },
     { key: `sign:email:${keyedHash("email", emailCanonical)}`, ...env.SIGN_LIMIT_PER_EMAIL },
   ]);
-  if (!withinLimits) return fail("rate_limited");
-
   const signatureId = crypto.randomUUID();
   const hash = tokenHash(confirmationToken(signatureId));
   // Consent is stored verbatim: the words the person saw, in their language.
   const consent = input.wantsUpdates ? messages(request.locale).form.updatesConsent : null;
-  const boss = await getBoss();
 
-  await db.transaction(async (tx) => {
-    // One statement: insert the signature, or on a repeat touch the existing one if it
-    // may have another email; then queue that email. Concurrent repeats wait on the
-    // row lock and find the email already queued.
-    const queued = await queryRows<{ id: string }>(
-      tx,
-      sql`with s as (
-            insert into signatures as sg (id, campaign_id, full_name, email, email_canonical, postal_code,
-              show_name, updates_consent_text, updates_consent_at, comment, locale, ip_hash,
-              referral_code, referred_by, token_hash, token_expires_at, emails_queued, last_email_queued_at)
-            values (${signatureId}, ${campaign.id}, ${input.fullName}, ${input.email.trim()}, ${emailCanonical},
-              ${input.postalCode ?? null}, ${input.showName}, ${consent}, ${consent ? sql`now()` : null},
-              ${input.comment ?? null}, ${request.locale}, ${ipHash}, ${newReferralCode()}, ${input.ref ?? null},
-              ${hash}, now() + make_interval(days => ${TOKEN_TTL_DAYS}), 1, now())
-            on conflict (campaign_id, email_canonical) do update
-              set emails_queued = sg.emails_queued + 1,
-                  last_email_queued_at = now(),
-                  token_expires_at = case when sg.status = 'pending'
-                    then now() + make_interval(days => ${TOKEN_TTL_DAYS}) else sg.token_expires_at end
-              where sg.emails_queued < ${MAX_EMAILS_PER_SIGNATURE}
-                and sg.last_email_queued_at < now() - ${RESEND_AFTER}::interval
-                and sg.status in ('pending', 'validated')
-            returning sg.id, sg.status, sg.email, sg.locale
-          )
+  // One statement, so one round trip and its own transaction: count the hit against
+  // both limits; if within them, insert the signature, or on a repeat touch the
+  // existing one if it may have another email; then queue that email in the outbox.
+  // Concurrent repeats wait on the row lock and find the email already queued.
+  const [result] = await queryRows<{ allowed: boolean; queued: number }>(
+    await getDb(),
+    sql`with hits as (${limits.hits}),
+        allowed as (select ${limits.withinLimits} as ok),
+        s as (
+          insert into signatures as sg (id, campaign_id, full_name, email, email_canonical, postal_code,
+            show_name, updates_consent_text, updates_consent_at, comment, locale, ip_hash,
+            referral_code, referred_by, token_hash, token_expires_at, emails_queued, last_email_queued_at)
+          select ${signatureId}::uuid, ${campaign.id}::uuid, ${input.fullName}::text, ${input.email.trim()}::text,
+            ${emailCanonical}::text, ${input.postalCode ?? null}::text, ${input.showName}::boolean, ${consent}::text,
+            ${consent ? sql`now()` : sql`null::timestamptz`}, ${input.comment ?? null}::text, ${request.locale}::locale,
+            ${ipHash}::text, ${newReferralCode()}::text, ${input.ref ?? null}::text, ${hash}::text,
+            now() + make_interval(days => ${TOKEN_TTL_DAYS}::int), 1, now()
+          from allowed where allowed.ok
+          on conflict (campaign_id, email_canonical) do update
+            set emails_queued = sg.emails_queued + 1,
+                last_email_queued_at = now(),
+                token_expires_at = case when sg.status = 'pending'
+                  then now() + make_interval(days => ${TOKEN_TTL_DAYS}::int) else sg.token_expires_at end
+            where sg.emails_queued < ${MAX_EMAILS_PER_SIGNATURE}::int
+              and sg.last_email_queued_at < now() - ${RESEND_AFTER}::interval
+              and sg.status in ('pending', 'validated')
+          returning sg.id, sg.status, sg.email, sg.locale
+        ),
+        queued as (
           insert into email_outbox (kind, signature_id, to_address, locale)
           select (case when s.status = 'validated' then 'already_signed' else 'signature_confirmation' end)::email_kind,
                  s.id, s.email, s.locale
           from s
-          returning id`,
-    );
-    for (const { id } of queued) {
-      await boss.send(QUEUES.sendEmail, { outboxId: id }, { db: fromDrizzle(tx, sql) });
-    }
-  });
+          returning id
+        )
+        select (select ok from allowed) as allowed, (select count(*)::int from queued) as queued`,
+  );
+  if (!result?.allowed) return fail("rate_limited");
+  if (Number(result.queued) > 0) wakeOutboxWorker();
   return ok({ accepted: true });
 }
 
