@@ -3,6 +3,7 @@
 // so no inline script runs unless Next.js itself put it there.
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n";
+import { cachedPage, fillNonce, isCacheablePage } from "@/lib/page-cache";
 
 const LOCALE_COOKIE = "lang";
 
@@ -30,8 +31,23 @@ function isPageNavigation(request: NextRequest): boolean {
   return request.headers.get("sec-fetch-dest") === "document" && !request.headers.has("rsc");
 }
 
-export function proxy(request: NextRequest) {
-  const nonce = btoa(crypto.randomUUID());
+/** The page from the page cache, with this request's nonce and headers; null to render it. */
+async function fromPageCache(request: NextRequest, locale: Locale, nonce: string, csp: string) {
+  const page = await cachedPage(request, locale, nonce);
+  if (!page) return null;
+  const response = new NextResponse(page.html, { status: page.status, headers: page.headers });
+  if (locale !== "en" && isPageNavigation(request)) rememberLocale(response, locale);
+  return withCsp(response, csp);
+}
+
+function rememberLocale(response: NextResponse, locale: Locale) {
+  response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+}
+
+export async function proxy(request: NextRequest) {
+  // The page cache's own render requests bring the nonce they are rendered with.
+  const filling = fillNonce(request);
+  const nonce = filling ?? btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -52,17 +68,19 @@ export function proxy(request: NextRequest) {
     // English has no prefix: /en/… is the switch to English, remembered in a cookie.
     url.pathname = url.pathname.slice(3) || "/";
     const response = NextResponse.redirect(url);
-    response.cookies.set(LOCALE_COOKIE, "en", { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+    rememberLocale(response, "en");
     return response;
   }
   if (isLocale(first)) {
+    if (!filling && isCacheablePage(request, bare)) {
+      const cachedPage = await fromPageCache(request, first, nonce, csp);
+      if (cachedPage) return cachedPage;
+    }
     requestHeaders.set("x-locale", first);
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     // Remembered only when a person opens the page, never from the router's
     // background prefetches, which could undo a switch made a moment later.
-    if (isPageNavigation(request)) {
-      response.cookies.set(LOCALE_COOKIE, first, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
-    }
+    if (isPageNavigation(request)) rememberLocale(response, first);
     return withCsp(response, csp);
   }
   const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
@@ -70,6 +88,10 @@ export function proxy(request: NextRequest) {
   if (locale !== "en" && request.method === "GET") {
     url.pathname = `/${locale}${url.pathname === "/" ? "" : url.pathname}`;
     return NextResponse.redirect(url);
+  }
+  if (!filling && isCacheablePage(request, bare)) {
+    const cachedPage = await fromPageCache(request, "en", nonce, csp);
+    if (cachedPage) return cachedPage;
   }
   requestHeaders.set("x-locale", "en");
   url.pathname = `/en${url.pathname === "/" ? "" : url.pathname}`;

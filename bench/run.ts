@@ -27,6 +27,7 @@ const BENCH = path.join(ROOT, "bench");
 const BARE_APP = path.join(BENCH, "bare-app");
 const RESULTS = path.join(BENCH, "results");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const TSX_CLI = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const APP_DIST = ".next-bench";
 
 const CAMPAIGN = "palantir-end-falcon-icm";
@@ -76,6 +77,8 @@ Options (environment):
   BENCH_PORT=3310              app port (the bare route uses the next one); 3300-3398
   BENCH_BUILD=auto             auto: build when the sources are newer than the build; always; never
                                (never: use the existing builds, e.g. while the working tree is mid-edit)
+  BENCH_WORKER=separate        separate: the app with JOBS=off plus \`npm run worker\` for email;
+                               in-app: one process does both (JOBS=on)
   BENCH_CPU_PROF=1             run the app under --cpu-prof (profiles in bench/results/<run>-prof/)
 `);
   process.exit(1);
@@ -96,6 +99,8 @@ const BARE_PORT = APP_PORT + 1;
 const BUILD = process.env.BENCH_BUILD || "auto";
 if (!["auto", "always", "never"].includes(BUILD)) usage("BENCH_BUILD must be auto, always or never");
 const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
+const WORKER = process.env.BENCH_WORKER || "separate";
+if (!["separate", "in-app"].includes(WORKER)) usage("BENCH_WORKER must be separate or in-app");
 if (APP_PORT < 3300 || BARE_PORT > 3399) usage("BENCH_PORT must be within 3300-3398");
 
 // A fixed secret (≥ 32 characters): the bench databases are thrown away anyway.
@@ -110,6 +115,7 @@ fs.mkdirSync(RESULTS, { recursive: true });
 const APP_LOG = path.join(RESULTS, `${RUN_ID}-app.log`);
 const BARE_LOG = path.join(RESULTS, `${RUN_ID}-bare.log`);
 const BUILD_LOG = path.join(RESULTS, `${RUN_ID}-build.log`);
+const WORKER_LOG = path.join(RESULTS, `${RUN_ID}-worker.log`);
 const PROF_DIR = path.join(RESULTS, `${RUN_ID}-prof`);
 
 function databaseUrl(name: string): string {
@@ -199,11 +205,11 @@ class Server {
   constructor(
     readonly name: string,
     readonly port: number,
-    opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; nodeArgs?: string[] },
+    opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; nodeArgs?: string[]; args?: string[] },
   ) {
     const out = fs.openSync(opts.logFile, "a");
     // Its own process group, so stopping it stops anything it started.
-    this.child = spawn(process.execPath, [...(opts.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(port)], {
+    this.child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.args ?? [NEXT_BIN, "start", "-p", String(port)])], {
       cwd: opts.cwd,
       env: opts.env,
       stdio: ["ignore", out, out],
@@ -238,6 +244,16 @@ class Server {
       await sleep(250);
     }
     throw new Error(`${this.name} did not answer ${urlPath} within ${timeoutMs / 1000} s`);
+  }
+
+  async waitForLog(logFile: string, line: string, timeoutMs = 60_000): Promise<number> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      if (!this.running) throw new Error(`${this.name} exited (code ${this.exitCode}) before starting; see its log`);
+      if (fs.readFileSync(logFile, "utf8").includes(line)) return Date.now() - started;
+      await sleep(250);
+    }
+    throw new Error(`${this.name} did not log "${line}" within ${timeoutMs / 1000} s`);
   }
 
   /** SIGTERM to the group (the app then stops pg-boss and its pool), SIGKILL after 10 s. */
@@ -394,7 +410,7 @@ type CpuUse = { server: number; postgres: number; loadgen: number; other: number
 
 /** Average cores used between two snapshots (2.0 = both cores busy). Per process: a process
  *  that started meanwhile counts from 0; one that ended meanwhile is lost (falls into "other"). */
-function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, serverPgid?: number): CpuUse {
+function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, serverPgids: number[] = []): CpuUse {
   const seconds = (b.at - a.at) / 1000;
   const cores = (ticks: number) => ticks / CLK_TCK / seconds;
   const busy = cores(b.total - b.idle - (a.total - a.idle));
@@ -403,7 +419,7 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, serverPgid?: number): CpuUse
   for (const [pid, now] of b.procs) {
     const before = a.procs.get(pid);
     const delta = before && before.pgrp === now.pgrp ? Math.max(0, now.ticks - before.ticks) : now.ticks;
-    if (serverPgid && now.pgrp === serverPgid) serverTicks += delta;
+    if (serverPgids.includes(now.pgrp)) serverTicks += delta;
     else if (now.postgres) postgresTicks += delta;
   }
   const server = cores(serverTicks);
@@ -539,10 +555,10 @@ function load(opts: {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-async function measured<T extends StepResult | StepResult[]>(serverPgid: number, work: () => Promise<T>): Promise<T> {
+async function measured<T extends StepResult | StepResult[]>(serverPgids: number | number[], work: () => Promise<T>): Promise<T> {
   const a = cpuSnapshot();
   const result = await work();
-  const cpu = cpuBetween(a, cpuSnapshot(), serverPgid);
+  const cpu = cpuBetween(a, cpuSnapshot(), ([] as number[]).concat(serverPgids));
   const list: StepResult[] = Array.isArray(result) ? result : [result as StepResult];
   const reqPerSec = list.reduce((a, s) => a + s.reqPerSec, 0);
   for (const step of list) {
@@ -699,17 +715,31 @@ async function main(): Promise<number> {
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl(APP_DB),
     APP_SECRET,
-    JOBS: "on",
+    // separate: the web process answers people, `npm run worker` sends the email (the
+    // README's PostgreSQL set-up); in-app: one process does both (as embedded mode does).
+    JOBS: WORKER === "separate" ? "off" : "on",
     PORT: String(APP_PORT),
   };
   delete appEnv.RESEND_API_KEY; // mail-capture mode: confirmation emails go to the log
   delete appEnv.APP_URL;
   const nodeArgs = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${PROF_DIR}`] : [];
-  log(`starting the app on :${APP_PORT} (JOBS=on, mail capture; log: ${path.relative(ROOT, APP_LOG)})${CPU_PROF ? `, profiling to ${path.relative(ROOT, PROF_DIR)}` : ""}`);
+  log(`starting the app on :${APP_PORT} (JOBS=${appEnv.JOBS}, mail capture; log: ${path.relative(ROOT, APP_LOG)})${CPU_PROF ? `, profiling to ${path.relative(ROOT, PROF_DIR)}` : ""}`);
   await requireFreePort(APP_PORT);
   const app = new Server("app", APP_PORT, { cwd: ROOT, env: appEnv, logFile: APP_LOG, nodeArgs });
   const readyMs = await app.waitUntilAnswering("/api/v1/campaigns");
   log(`app answering after ${(readyMs / 1000).toFixed(1)} s (migrated and seeded)`);
+  const serverPgids = [app.pid];
+  if (WORKER === "separate") {
+    const worker = new Server("worker", 0, {
+      cwd: ROOT,
+      env: { ...appEnv, JOBS: "on" },
+      logFile: WORKER_LOG,
+      args: [TSX_CLI, "--conditions=react-server", path.join(ROOT, "scripts", "worker.ts")],
+    });
+    const workerMs = await worker.waitForLog(WORKER_LOG, "[worker] running");
+    log(`email worker (npm run worker) running after ${(workerMs / 1000).toFixed(1)} s (log: ${path.relative(ROOT, WORKER_LOG)})`);
+    serverPgids.push(worker.pid);
+  }
   const [{ n: rowsBefore }] = await appDb<{ n: number }[]>`select count(*)::int as n from signatures`;
 
   // The page first, while no email backlog competes for the CPU.
@@ -717,14 +747,14 @@ async function main(): Promise<number> {
   if (!pageStatus.ok) throw new Error(`GET ${PAGE_PATH} answered ${pageStatus.status}`);
   await load({ name: "warm-up", target: "app", port: APP_PORT, path: PAGE_PATH, connections: 10, seconds: Math.min(3, SECONDS), get: true });
   await sleep(1000);
-  record(await measured(app.pid, () =>
+  record(await measured(serverPgids, () =>
     load({ name: "campaign page (alone)", target: "app", port: APP_PORT, path: PAGE_PATH, connections: PAGE_CONNECTIONS, seconds: SECONDS, get: true })));
 
   const signTracker = new SignatureTracker("app");
   await load({ name: "warm-up", target: "app", port: APP_PORT, path: SIGN_PATH, connections: 10, seconds: WARMUP_SECONDS, tracker: signTracker });
   for (const connections of CONCURRENCY) {
     await sleep(1000);
-    const step = await measured(app.pid, () =>
+    const step = await measured(serverPgids, () =>
       load({ name: "sign", target: "app", port: APP_PORT, path: SIGN_PATH, connections, seconds: SECONDS, tracker: signTracker }));
     step.outboxAfter = await outboxStatus(appDb);
     record(step);
@@ -733,7 +763,7 @@ async function main(): Promise<number> {
 
   await sleep(1000);
   log(`campaign page (c=${PAGE_CONNECTIONS}) while signing (c=${MIXED_SIGN_CONNECTIONS})…`);
-  const [pageMixed, signMixed] = await measured(app.pid, () =>
+  const [pageMixed, signMixed] = await measured(serverPgids, () =>
     Promise.all([
       load({ name: "campaign page (while signing)", target: "app", port: APP_PORT, path: PAGE_PATH, connections: PAGE_CONNECTIONS, seconds: SECONDS, get: true }),
       load({ name: "sign (while page loads)", target: "app", port: APP_PORT, path: SIGN_PATH, connections: MIXED_SIGN_CONNECTIONS, seconds: SECONDS, tracker: signTracker }),
@@ -807,6 +837,7 @@ async function main(): Promise<number> {
   const say = (line = "") => lines.push(line);
   say();
   say(`Cut Ties bench ${RUN_ID} — ${os.cpus().length} cores shared by app, PostgreSQL and load generator; ${SECONDS} s per step`);
+  say(`email worker: ${WORKER === "separate" ? "its own process (npm run worker; the web process has JOBS=off); \"server\" below is both" : "inside the app process (JOBS=on)"}`);
   say(`(other processes used ${busyBefore} cores just before the run; "other" below is their share during each step)`);
   say();
   say(`${pad("step", 30, false)} ${pad("conc", 4)} ${pad("req/s", 8)} ${pad("2xx/s", 8)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("max ms", 7)} ${pad("non2xx", 6)} ${pad("errors", 6)} | CPU ms/req: server pg | cores: server pg loadgen other idle`);
@@ -865,7 +896,7 @@ async function main(): Promise<number> {
   say(`Email outbox when the load ended: ${JSON.stringify(outboxAtEnd)}; after ${drainSeconds.toFixed(0)} s more: ${JSON.stringify(outboxFinal)} (drained ${drainRate}/s)`);
   say(`Rate-limit rows written: ${rateLimitRows} (two per signature with distinct addresses)`);
   say();
-  say(`Logs: ${path.relative(ROOT, APP_LOG)}, ${path.relative(ROOT, BARE_LOG)}${fs.existsSync(BUILD_LOG) ? `, ${path.relative(ROOT, BUILD_LOG)}` : ""}`);
+  say(`Logs: ${path.relative(ROOT, APP_LOG)}, ${WORKER === "separate" ? `${path.relative(ROOT, WORKER_LOG)}, ` : ""}${path.relative(ROOT, BARE_LOG)}${fs.existsSync(BUILD_LOG) ? `, ${path.relative(ROOT, BUILD_LOG)}` : ""}`);
   const jsonFile = path.join(RESULTS, `${RUN_ID}.json`);
   say(`Raw results: ${path.relative(ROOT, jsonFile)}   (total ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   console.log(lines.join("\n"));
@@ -878,7 +909,7 @@ async function main(): Promise<number> {
         startedAt,
         finishedAt: new Date(),
         machine: { cores: os.cpus().length, coresBusyBeforeRun: busyBefore, loadavgAtEnd: os.loadavg(), node: process.version, postgres: version, git, uncommittedAppFiles: dirty },
-        settings: { seconds: SECONDS, concurrency: CONCURRENCY, pageConnections: PAGE_CONNECTIONS, mixedSignConnections: MIXED_SIGN_CONNECTIONS, pgbenchSeconds: PGBENCH_SECONDS, cpuProf: CPU_PROF },
+        settings: { worker: WORKER, seconds: SECONDS, concurrency: CONCURRENCY, pageConnections: PAGE_CONNECTIONS, mixedSignConnections: MIXED_SIGN_CONNECTIONS, pgbenchSeconds: PGBENCH_SECONDS, cpuProf: CPU_PROF },
         targets: TARGETS,
         builds,
         appReadyMs: readyMs,

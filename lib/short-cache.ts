@@ -1,4 +1,3 @@
-import "server-only";
 // A few-second read-through cache for public data read on every page view (a
 // campaign, its count, its recent signers). Under a burst it turns thousands of
 // identical reads into one per interval; the database stays the only source of

@@ -22,8 +22,14 @@ export function format(message: string, values: Record<string, string | number> 
   return message.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
 }
 
+// Building a formatter costs far more than using one: one per language.
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat("en-US"),
+  es: new Intl.NumberFormat("es-US"),
+};
+
 export function formatNumber(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(locale === "es" ? "es-US" : "en-US").format(n);
+  return numberFormats[locale].format(n);
 }
 
 /** The path for a locale: English has no prefix, Spanish lives under /es. */

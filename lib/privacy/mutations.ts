@@ -14,6 +14,7 @@ import { hitRateLimits } from "@/lib/rate-limit";
 import { keyedHash, sha256 } from "@/lib/secrets";
 import { canonicalEmail } from "@/lib/signatures/canonical-email";
 import { countRemovals } from "@/lib/signatures/counts";
+import { invalidate } from "@/lib/short-cache";
 
 export const DELETION_LINK_HOURS = 24;
 
@@ -73,7 +74,7 @@ export type DeletionOutcome = { status: "deleted"; signatures: number } | { stat
 export async function deleteSignerData(token: string): Promise<DeletionOutcome> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { status: "invalid" };
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const [request] = await queryRows<{ id: string; email_canonical: string }>(
       tx,
       sql`delete from data_deletion_requests where token_hash = ${sha256(token)} and expires_at > now()
@@ -93,6 +94,10 @@ export async function deleteSignerData(token: string): Promise<DeletionOutcome> 
     await tx.execute(sql`delete from email_outbox where kind = 'data_deletion' and data->>'requestId' = ${request.id}`);
     return { status: "deleted" as const, signatures: removed.length };
   });
+  // Names and counts on public pages change: drop this process's cached copies (all of
+  // them; deletions are rare). Other instances catch up within the cache's TTL.
+  if (outcome.status === "deleted") invalidate("");
+  return outcome;
 }
 
 /** Whether a deletion link is still good (for the page that shows the button). */

@@ -12,6 +12,7 @@ import { messages, type Locale } from "@/lib/i18n";
 import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
 import { rateLimitCheck } from "@/lib/rate-limit";
 import { invalidate } from "@/lib/short-cache";
+import { invalidateCachedPages } from "@/lib/page-cache";
 import { keyedHash } from "@/lib/secrets";
 import { getCampaignForSigning } from "@/lib/campaigns/queries";
 import { canonicalEmail } from "./canonical-email";
@@ -134,6 +135,7 @@ export async function confirmSignature(token: string): Promise<ConfirmOutcome> {
     invalidate(`campaign:${outcome.campaignSlug}:`);
     invalidate(`signers:${outcome.campaignId}:`);
     invalidate("campaigns:live:");
+    invalidateCachedPages();
   }
   if (outcome.status === "invalid") return outcome;
   return { status: outcome.status, campaignSlug: outcome.campaignSlug, referralCode: outcome.referralCode };

@@ -1,0 +1,83 @@
+// Public pages rendered once per couple of seconds instead of once per visit: the
+// proxy answers a campaign page or the home page from here, rendering it (through
+// this same server) only when the copy is older than the data cache's TTL or a
+// confirmation made it out of date. Every answer still gets its own CSP nonce: the
+// page is rendered with a throwaway nonce, never sent as is, which each answer
+// replaces with a fresh one. Pages for people with a session (or any other cookie
+// than the language) and router requests are never served from here.
+import type { NextRequest } from "next/server";
+import { cached, invalidate } from "@/lib/short-cache";
+
+const FILL_HEADER = "x-cut-ties-page-fill";
+const FILL_NONCE_HEADER = "x-cut-ties-page-fill-nonce";
+const KEY_PREFIX = "page:";
+const FILL_TIMEOUT_MS = 10_000;
+
+type CachedPage = { status: number; html: string; nonce: string; headers: [string, string][] };
+
+// Proves a fill request came from this process (it is sent to 127.0.0.1 only).
+const holder = globalThis as unknown as { __cutTiesPageFillSecret?: string };
+const fillSecret = (holder.__cutTiesPageFillSecret ??= crypto.randomUUID());
+
+/** The nonce a fill request asks to be rendered with; null for every other request. */
+export function fillNonce(request: NextRequest): string | null {
+  if (request.headers.get(FILL_HEADER) !== fillSecret) return null;
+  return request.headers.get(FILL_NONCE_HEADER);
+}
+
+/** Whether this request may be answered from the cache: `barePath` is the path without its language. */
+export function isCacheablePage(request: NextRequest, barePath: string): boolean {
+  if (request.method !== "GET") return false;
+  // The router's own requests (RSC payloads, prefetches) and server actions render fresh.
+  if (request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.headers.has("next-action")) {
+    return false;
+  }
+  if (request.cookies.getAll().some((c) => c.name !== "lang")) return false;
+  const search = request.nextUrl.search;
+  if (search && !/^\?ref=[a-z0-9]{4,16}$/i.test(search)) return false;
+  return barePath === "/" || /^\/campaigns\/[a-z0-9-]{1,100}$/.test(barePath);
+}
+
+async function render(path: string, locale: string): Promise<CachedPage | null> {
+  const nonce = btoa(crypto.randomUUID());
+  const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}${path}`, {
+    headers: { [FILL_HEADER]: fillSecret, [FILL_NONCE_HEADER]: nonce, "accept-language": locale },
+    redirect: "manual",
+    signal: AbortSignal.timeout(FILL_TIMEOUT_MS),
+  });
+  const html = await response.text();
+  // Only a page or a not-found page is kept; anything else is rendered per request.
+  if (response.status !== 200 && response.status !== 404) return null;
+  const headers: [string, string][] = [];
+  for (const name of ["content-type", "cache-control", "vary", "link"]) {
+    const value = response.headers.get(name);
+    if (value) headers.push([name, value]);
+  }
+  return { status: response.status, html, nonce, headers };
+}
+
+/**
+ * The page from the cache (rendering it if needed) with `nonce` in place of the one it
+ * was rendered with; null when it cannot be served from here (the caller renders it).
+ */
+export async function cachedPage(
+  request: NextRequest,
+  locale: string,
+  nonce: string,
+): Promise<{ status: number; headers: [string, string][]; html: string } | null> {
+  const path = request.nextUrl.pathname + request.nextUrl.search;
+  let page: CachedPage | null;
+  try {
+    page = await cached(`${KEY_PREFIX}${locale}:${path}`, () => render(path, locale));
+  } catch {
+    return null; // a failed render is not kept; this request renders on its own
+  }
+  if (!page) return null;
+  const fresh = (text: string) => text.replaceAll(page.nonce, nonce);
+  return { status: page.status, headers: page.headers.map(([name, value]) => [name, fresh(value)]), html: fresh(page.html) };
+}
+
+/** After a change people should see at once (a confirmation, a deletion). */
+export function invalidateCachedPages(): void {
+  invalidate(KEY_PREFIX);
+}
