@@ -32,11 +32,11 @@ function isPageNavigation(request: NextRequest): boolean {
 }
 
 /** The page from the page cache, with this request's nonce and headers; null to render it. */
-async function fromPageCache(request: NextRequest, locale: Locale, nonce: string, csp: string) {
+async function fromPageCache(request: NextRequest, locale: Locale, prefixed: boolean, nonce: string, csp: string) {
   const page = await cachedPage(request, locale, nonce);
   if (!page) return null;
   const response = new NextResponse(page.html, { status: page.status, headers: page.headers });
-  if (locale !== "en" && isPageNavigation(request)) rememberLocale(response, locale);
+  if (prefixed && isPageNavigation(request)) rememberLocale(response, locale);
   return withCsp(response, csp);
 }
 
@@ -44,58 +44,70 @@ function rememberLocale(response: NextResponse, locale: Locale) {
   response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
 }
 
+/** What the page render reads from the request: nonce, language, path for the switch. */
+function renderHeaders(request: NextRequest, nonce: string, csp: string, bare: string, locale?: Locale): Headers {
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  headers.set("x-bare-path", bare + request.nextUrl.search);
+  if (locale) headers.set("x-locale", locale);
+  return headers;
+}
+
 export async function proxy(request: NextRequest) {
   // The page cache's own render requests bring the nonce they are rendered with.
   const filling = fillNonce(request);
   const nonce = filling ?? btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
 
-  const url = request.nextUrl.clone();
+  const url = request.nextUrl;
   const [, first] = url.pathname.split("/");
   // The path without its language prefix, for the language switch.
   const bare = isLocale(first) ? url.pathname.slice(first.length + 1) || "/" : url.pathname;
-  requestHeaders.set("x-bare-path", bare + url.search);
 
   if (first === "dev") {
-    return withCsp(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+    return withCsp(NextResponse.next({ request: { headers: renderHeaders(request, nonce, csp, bare) } }), csp);
   }
   // Next.js links generated images (Open Graph) with the internal /en prefix: serve them as is.
   if (first === "en" && url.pathname.includes("/opengraph-image")) return NextResponse.next();
   if (first === "en") {
     // English has no prefix: /en/… is the switch to English, remembered in a cookie.
-    url.pathname = url.pathname.slice(3) || "/";
-    const response = NextResponse.redirect(url);
+    const target = url.clone();
+    target.pathname = url.pathname.slice(3) || "/";
+    const response = NextResponse.redirect(target);
     rememberLocale(response, "en");
     return response;
   }
+
+  let locale: Locale;
   if (isLocale(first)) {
-    if (!filling && isCacheablePage(request, bare)) {
-      const cachedPage = await fromPageCache(request, first, nonce, csp);
-      if (cachedPage) return cachedPage;
+    locale = first;
+  } else {
+    const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+    locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(request.headers.get("accept-language"));
+    if (locale !== "en" && request.method === "GET") {
+      const target = url.clone();
+      target.pathname = `/${locale}${url.pathname === "/" ? "" : url.pathname}`;
+      return NextResponse.redirect(target);
     }
-    requestHeaders.set("x-locale", first);
-    const response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+
+  if (!filling && isCacheablePage(request, bare)) {
+    const cachedPage = await fromPageCache(request, locale, isLocale(first), nonce, csp);
+    if (cachedPage) return cachedPage;
+  }
+
+  const headers = renderHeaders(request, nonce, csp, bare, locale);
+  if (isLocale(first)) {
+    const response = NextResponse.next({ request: { headers } });
     // Remembered only when a person opens the page, never from the router's
     // background prefetches, which could undo a switch made a moment later.
     if (isPageNavigation(request)) rememberLocale(response, first);
     return withCsp(response, csp);
   }
-  const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
-  const locale: Locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(request.headers.get("accept-language"));
-  if (locale !== "en" && request.method === "GET") {
-    url.pathname = `/${locale}${url.pathname === "/" ? "" : url.pathname}`;
-    return NextResponse.redirect(url);
-  }
-  if (!filling && isCacheablePage(request, bare)) {
-    const cachedPage = await fromPageCache(request, "en", nonce, csp);
-    if (cachedPage) return cachedPage;
-  }
-  requestHeaders.set("x-locale", "en");
-  url.pathname = `/en${url.pathname === "/" ? "" : url.pathname}`;
-  return withCsp(NextResponse.rewrite(url, { request: { headers: requestHeaders } }), csp);
+  const target = url.clone();
+  target.pathname = `/en${url.pathname === "/" ? "" : url.pathname}`;
+  return withCsp(NextResponse.rewrite(target, { request: { headers } }), csp);
 }
 
 export const config = {

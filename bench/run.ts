@@ -406,7 +406,17 @@ function cpuSnapshot(): CpuSnapshot {
 
 /** Cores: the server's process group, PostgreSQL, this process (autocannon), everything else
  *  (other processes, kernel interrupt work, hypervisor steal; irq and steal also apart), idle. */
-type CpuUse = { server: number; postgres: number; loadgen: number; other: number; irq: number; steal: number; idle: number };
+type CpuUse = {
+  server: number;
+  /** The server's cores per process group (web, then the email worker when it runs apart). */
+  serverParts: number[];
+  postgres: number;
+  loadgen: number;
+  other: number;
+  irq: number;
+  steal: number;
+  idle: number;
+};
 
 /** Average cores used between two snapshots (2.0 = both cores busy). Per process: a process
  *  that started meanwhile counts from 0; one that ended meanwhile is lost (falls into "other"). */
@@ -415,11 +425,16 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, serverPgids: number[] = []):
   const cores = (ticks: number) => ticks / CLK_TCK / seconds;
   const busy = cores(b.total - b.idle - (a.total - a.idle));
   let serverTicks = 0;
+  const partTicks = serverPgids.map(() => 0);
   let postgresTicks = 0;
   for (const [pid, now] of b.procs) {
     const before = a.procs.get(pid);
     const delta = before && before.pgrp === now.pgrp ? Math.max(0, now.ticks - before.ticks) : now.ticks;
-    if (serverPgids.includes(now.pgrp)) serverTicks += delta;
+    const part = serverPgids.indexOf(now.pgrp);
+    if (part >= 0) {
+      serverTicks += delta;
+      partTicks[part] += delta;
+    }
     else if (now.postgres) postgresTicks += delta;
   }
   const server = cores(serverTicks);
@@ -428,6 +443,7 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, serverPgids: number[] = []):
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
     server: round(server),
+    serverParts: partTicks.map((t) => round(cores(t))),
     postgres: round(postgresCores),
     loadgen: round(loadgen),
     other: round(Math.max(0, busy - server - postgresCores - loadgen)),
@@ -573,7 +589,7 @@ async function measured<T extends StepResult | StepResult[]>(serverPgids: number
 function describe(step: StepResult): string {
   const codes = Object.entries(step.statusCodes).map(([k, v]) => `${k}:${v}`).join(" ");
   const cpu = step.cpu
-    ? ` | cores: server ${step.cpu.server} pg ${step.cpu.postgres} loadgen ${step.cpu.loadgen} other ${step.cpu.other} (irq ${step.cpu.irq}, steal ${step.cpu.steal}) idle ${step.cpu.idle}`
+    ? ` | cores: server ${step.cpu.server}${step.cpu.serverParts.length > 1 ? ` (web ${step.cpu.serverParts[0]}, worker ${step.cpu.serverParts[1]})` : ""} pg ${step.cpu.postgres} loadgen ${step.cpu.loadgen} other ${step.cpu.other} (irq ${step.cpu.irq}, steal ${step.cpu.steal}) idle ${step.cpu.idle}`
     : "";
   return `${step.name} c=${step.connections}: ${step.reqPerSec} req/s (${step.acceptedPerSec} ok/s), p50 ${step.latencyMs.p50} ms, p99 ${step.latencyMs.p99} ms, non-2xx ${step.non2xx}, errors ${step.errors} [${codes}]${cpu}`;
 }
@@ -734,7 +750,8 @@ async function main(): Promise<number> {
       cwd: ROOT,
       env: { ...appEnv, JOBS: "on" },
       logFile: WORKER_LOG,
-      args: [TSX_CLI, "--conditions=react-server", path.join(ROOT, "scripts", "worker.ts")],
+      nodeArgs,
+      args: [TSX_CLI, "--require", path.join(ROOT, "scripts", "server-only-shim.cjs"), path.join(ROOT, "scripts", "worker.ts")],
     });
     const workerMs = await worker.waitForLog(WORKER_LOG, "[worker] running");
     log(`email worker (npm run worker) running after ${(workerMs / 1000).toFixed(1)} s (log: ${path.relative(ROOT, WORKER_LOG)})`);
@@ -894,6 +911,9 @@ async function main(): Promise<number> {
     ` → ${verification.ok ? "OK" : "MISMATCH"}`);
   say(`Bare route check: ${bareRows} rows, ${bareTracker.count(202)} answered 202, ${bareTracker.count(0)} unanswered at step ends`);
   say(`Email outbox when the load ended: ${JSON.stringify(outboxAtEnd)}; after ${drainSeconds.toFixed(0)} s more: ${JSON.stringify(outboxFinal)} (drained ${drainRate}/s)`);
+  const emailsWorking = (outboxFinal.sent ?? 0) > 0;
+  if (!emailsWorking) say(`EMAIL WORKER BROKEN: no email was sent; see ${path.relative(ROOT, WORKER === "separate" ? WORKER_LOG : APP_LOG)}`);
+  else if ((outboxFinal.queued ?? 0) > 0) say(`Email backlog: ${outboxFinal.queued} still queued after the drain (the worker fell behind signing)`);
   say(`Rate-limit rows written: ${rateLimitRows} (two per signature with distinct addresses)`);
   say();
   say(`Logs: ${path.relative(ROOT, APP_LOG)}, ${WORKER === "separate" ? `${path.relative(ROOT, WORKER_LOG)}, ` : ""}${path.relative(ROOT, BARE_LOG)}${fs.existsSync(BUILD_LOG) ? `, ${path.relative(ROOT, BUILD_LOG)}` : ""}`);
@@ -927,7 +947,7 @@ async function main(): Promise<number> {
       2,
     ),
   );
-  return verification.ok ? 0 : 1;
+  return verification.ok && emailsWorking ? 0 : 1;
 }
 
 main()
