@@ -27,8 +27,10 @@ function withCsp(response: NextResponse, csp: string): NextResponse {
   return response;
 }
 
+// Next.js removes its router's headers (rsc, prefetch) before the proxy sees a request;
+// a browser marks its own page loads.
 function isPageNavigation(request: NextRequest): boolean {
-  return request.headers.get("sec-fetch-dest") === "document" && !request.headers.has("rsc");
+  return request.headers.get("sec-fetch-dest") === "document";
 }
 
 /** The page from the page cache, with this request's nonce and headers; null to render it. */

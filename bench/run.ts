@@ -539,8 +539,9 @@ function load(opts: {
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
+    // Page loads as a browser sends them (a browser's page load is what the page cache serves).
     headers: opts.get
-      ? { "accept-language": "en" }
+      ? { accept: "text/html,application/xhtml+xml,*/*;q=0.8", "sec-fetch-dest": "document", "accept-language": "en" }
       : { "content-type": "application/json", "accept-language": "en" },
     requests: opts.get ? [{ method: "GET", path: opts.path }] : [{ ...opts.tracker!.request(), path: opts.path }],
   });

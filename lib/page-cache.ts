@@ -3,8 +3,8 @@
 // this same server) only when the copy is older than the data cache's TTL or a
 // confirmation made it out of date. Every answer still gets its own CSP nonce: the
 // page is rendered with a throwaway nonce, never sent as is, which each answer
-// replaces with a fresh one. Pages for people with a session (or any other cookie
-// than the language) and router requests are never served from here.
+// replaces with a fresh one. Only page loads are served from here: never the
+// router's requests, form posts, or people with a session (any cookie but the language).
 import type { NextRequest } from "next/server";
 import { cached, invalidate } from "@/lib/short-cache";
 
@@ -28,10 +28,12 @@ export function fillNonce(request: NextRequest): string | null {
 /** Whether this request may be answered from the cache: `barePath` is the path without its language. */
 export function isCacheablePage(request: NextRequest, barePath: string): boolean {
   if (request.method !== "GET") return false;
-  // The router's own requests (RSC payloads, prefetches) and server actions render fresh.
-  if (request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.headers.has("next-action")) {
-    return false;
-  }
+  // Only a browser opening the page (or a client asking for HTML). Next.js hides its
+  // router's own requests (RSC payloads, prefetches) from the proxy by removing their
+  // headers, but those ask for */* and are marked sec-fetch-dest: empty.
+  const dest = request.headers.get("sec-fetch-dest");
+  if (dest !== null && dest !== "document") return false;
+  if (!request.headers.get("accept")?.includes("text/html")) return false;
   if (request.cookies.getAll().some((c) => c.name !== "lang")) return false;
   const search = request.nextUrl.search;
   if (search && !/^\?ref=[a-z0-9]{4,16}$/i.test(search)) return false;
@@ -41,7 +43,7 @@ export function isCacheablePage(request: NextRequest, barePath: string): boolean
 async function render(path: string, locale: string): Promise<CachedPage | null> {
   const nonce = btoa(crypto.randomUUID());
   const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}${path}`, {
-    headers: { [FILL_HEADER]: fillSecret, [FILL_NONCE_HEADER]: nonce, "accept-language": locale },
+    headers: { [FILL_HEADER]: fillSecret, [FILL_NONCE_HEADER]: nonce, "accept-language": locale, accept: "text/html" },
     redirect: "manual",
     signal: AbortSignal.timeout(FILL_TIMEOUT_MS),
   });
