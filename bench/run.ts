@@ -18,6 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Instance, type Result } from "autocannon";
 import postgres from "postgres";
+import { SERVER_NODE_FLAGS } from "../scripts/server-flags.mjs";
 
 // ---------------------------------------------------------------------------------
 // Settings
@@ -209,7 +210,9 @@ class Server {
   ) {
     const out = fs.openSync(opts.logFile, "a");
     // Its own process group, so stopping it stops anything it started.
-    this.child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.args ?? [NEXT_BIN, "start", "-p", String(port)])], {
+    // Both servers run with the flags `npm start` uses.
+    const args = opts.args ?? [...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(port)];
+    this.child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
       cwd: opts.cwd,
       env: opts.env,
       stdio: ["ignore", out, out],

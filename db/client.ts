@@ -6,6 +6,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 import { processSingleton } from "@/lib/process-singleton";
@@ -20,6 +21,7 @@ export type Database = {
   db: Db;
   driver: "pglite" | "postgres";
   pglite?: PGlite;
+  postgres?: import("postgres").Sql;
   close(): Promise<void>;
 };
 
@@ -55,7 +57,7 @@ async function openPostgres(url: string): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, { max: env.DATABASE_POOL_MAX, onnotice: () => {} });
   const db = drizzle({ client, schema });
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  return { db, driver: "postgres", postgres: client, close: () => client.end({ timeout: 5 }) };
 }
 
 export async function openDatabase(): Promise<Database> {
@@ -96,6 +98,21 @@ async function withSetupLock(setup: () => Promise<void>): Promise<void> {
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Rows of a statement run on every request (signing): on PostgreSQL it is prepared once
+ * per connection, so the server parses and plans it once instead of on every call (drizzle's
+ * raw `execute` sends it unprepared). Each distinct text is kept per connection, so the
+ * statement should take only a few shapes.
+ */
+export async function queryRowsPrepared<T>(query: SQL): Promise<T[]> {
+  const opened = await getDatabase();
+  if (!opened.postgres) return queryRows<T>(opened.db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await opened.postgres.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
 }
 
 const database = processSingleton(

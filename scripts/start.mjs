@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { isBuildFresh, root } from "./build-freshness.mjs";
+import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -14,6 +15,9 @@ if (!isBuildFresh(process.env.NEXT_DIST_DIR || ".next")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 // node runs Next directly (no npx in between), so a stop signal reaches the server.
-const next = spawn(process.execPath, [nextBin, "start", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+const next = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, "start", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));
 next.on("exit", (code) => process.exit(code ?? 0));

@@ -5,7 +5,7 @@ import "server-only";
 // nobody can learn from the form who has signed.
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
-import { getDb, queryRows } from "@/db/client";
+import { getDb, queryRows, queryRowsPrepared } from "@/db/client";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/errors";
 import { messages, type Locale } from "@/lib/i18n";
@@ -60,8 +60,7 @@ export async function recordSignature(request: SignRequest): Promise<Result<Sign
   // both limits; if within them, insert the signature, or on a repeat touch the
   // existing one if it may have another email; then queue that email in the outbox.
   // Concurrent repeats wait on the row lock and find the email already queued.
-  const [result] = await queryRows<{ allowed: boolean; queued: number }>(
-    await getDb(),
+  const [result] = await queryRowsPrepared<{ allowed: boolean; queued: number }>(
     sql`with hits as (${limits.hits}),
         allowed as (select ${limits.withinLimits} as ok),
         s as (

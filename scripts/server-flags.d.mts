@@ -1,0 +1,2 @@
+// Types for server-flags.mjs (plain JavaScript so `npm start` can import it without a build).
+export declare const SERVER_NODE_FLAGS: string[];
