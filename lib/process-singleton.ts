@@ -14,6 +14,10 @@ export function processSingleton<T>(key: string, start: () => Promise<T>, stop: 
       });
       return slot.current;
     },
+    /** The running instance, if it was started and not closed; never starts it. */
+    peek(): Promise<T> | undefined {
+      return slot.current;
+    },
     async close(): Promise<void> {
       const pending = slot.current;
       slot.current = undefined;

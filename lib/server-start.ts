@@ -3,12 +3,14 @@ import { closeDatabase, getDatabase } from "@/db/client";
 import { DataDirInUseError } from "@/db/lock";
 import { dbMode, env, mailMode } from "@/lib/env";
 import { logError } from "@/lib/errors";
-import { stopBoss } from "@/lib/jobs/boss";
-import { startWorkers, stopWorkers } from "@/lib/jobs/workers";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { startWorkers } from "@/lib/jobs/workers";
 
 export async function startServer(): Promise<void> {
   try {
     await getDatabase();
+    // Every instance runs pg-boss, to send the outbox's wake-ups; only JOBS=on works on them.
+    await getBoss();
     if (env.JOBS === "on") await startWorkers();
     console.log(
       `[cut-ties] database: ${dbMode === "embedded" ? `embedded (PGlite in ${env.DATA_DIR})` : "PostgreSQL (DATABASE_URL)"}; ` +
@@ -24,7 +26,6 @@ export async function startServer(): Promise<void> {
   }
   const shutdown = async () => {
     try {
-      await stopWorkers();
       await stopBoss();
       await closeDatabase();
     } finally {

@@ -49,6 +49,9 @@ describe("npm run worker", () => {
         status = row.status;
       }
       expect(status).toBe("sent");
+      while (!worker.output().includes("[worker] running") && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
       expect(worker.output()).toMatch(/\[mail-capture\] to=ines\.worker@example\.org subject="Confirma tu firma/);
       worker.child.kill("SIGTERM");
       expect(await worker.exited).toBe(0);

@@ -7,7 +7,7 @@ process.env.JOBS = "on"; // this process exists to run them
 async function main(): Promise<void> {
   const { closeDatabase, getDatabase } = await import("@/db/client");
   const { dbMode } = await import("@/lib/env");
-  const { startWorkers, stopWorkers } = await import("@/lib/jobs/workers");
+  const { startWorkers } = await import("@/lib/jobs/workers");
   const { stopBoss } = await import("@/lib/jobs/boss");
 
   if (dbMode === "embedded") {
@@ -17,6 +17,18 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
+  // Stop cleanly on a signal, even one that arrives while starting: the round in
+  // progress finishes (pg-boss waits for it), then the connections close.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, async () => {
+      try {
+        await stopBoss();
+        await closeDatabase();
+      } finally {
+        process.exit(0);
+      }
+    });
+  }
   try {
     await getDatabase();
     await startWorkers();
@@ -24,17 +36,6 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error(`[worker] could not start: ${(error as Error).message}`);
     process.exit(1);
-  }
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, async () => {
-      try {
-        await stopWorkers();
-        await stopBoss();
-        await closeDatabase();
-      } finally {
-        process.exit(0);
-      }
-    });
   }
 }
 

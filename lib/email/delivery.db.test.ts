@@ -13,7 +13,7 @@ process.env.MAIL_FROM = "Cut Ties <no-reply@cutties.test>";
 const { getDb, queryRows } = await import("@/db/client");
 const { recordSignature, confirmSignature } = await import("@/lib/signatures/mutations");
 const { deliverOutboxEmail, deliverDueEmails, MAX_ATTEMPTS } = await import("./outbox");
-const { startWorkers, stopWorkers } = await import("@/lib/jobs/workers");
+const { startWorkers } = await import("@/lib/jobs/workers");
 
 afterAll(() => standin.close());
 
@@ -148,6 +148,5 @@ describe("the email worker", () => {
     expect(mails).toHaveLength(1);
     const failed = standin.requests().filter((r) => r.path === "/emails" && r.status === 500);
     expect(failed.length).toBeGreaterThanOrEqual(1);
-    await stopWorkers();
   }, 60_000);
 });

@@ -1,73 +1,57 @@
 import "server-only";
-// The outbox worker: claims due emails in rounds and sends them. Each instance with
-// JOBS=on runs one; claims skip rows another worker holds, so they share the queue.
-// Between rounds it sleeps until signing in this process wakes it or the poll comes
-// round, so a lone signature's email leaves within a moment, and a burst is sent in
-// batches rather than one query per signature.
+// Sending the outbox through pg-boss. The outbox table is the queue of emails (one row
+// each, its own retries and backoff); pg-boss carries the wake-ups: a job on the
+// `email-outbox` queue means "there may be email to send", and the worker that takes
+// it sends everything due. Signing asks for one (at most a few a second per process,
+// and the queue keeps at most one waiting), a failed email asks for one at its retry
+// time, and a schedule asks every minute, so nothing waits longer than that even if a
+// wake-up is lost. Any number of workers can take jobs: their claims skip each other.
 import { logError } from "@/lib/errors";
-import { deliverDueEmails } from "./outbox";
+import { getBoss, QUEUES, runningBoss } from "@/lib/jobs/boss";
+import { deliverDueEmails, nextRetryInSeconds } from "./outbox";
 
 const BATCH = 25;
-const POLL_MS = 1000; // picks up emails queued by other instances
-const MIN_ROUND_MS = 100; // a burst's wake-ups gather into one round
-const ERROR_PAUSE_MS = 5000;
+const WAKE_EVERY_MS = 200;
 
-// On globalThis: Next.js bundles the routes that wake the worker apart from
-// instrumentation, which starts it, so a module-level variable would not be shared.
-type WorkerState = { wake?: () => void; woken?: boolean; stopping?: boolean; done?: Promise<void> };
-const state = ((globalThis as Record<string, unknown>).__cutTies_outboxWorker ??= {}) as WorkerState;
+// On globalThis: Next.js bundles the routes that queue email apart from each other.
+type WakeState = { lastSent: number; trailing?: ReturnType<typeof setTimeout> };
+const wake = ((globalThis as Record<string, unknown>).__cutTies_outboxWake ??= { lastSent: 0 }) as WakeState;
 
-/** Tells this process's worker, if it runs, that an email was just queued. */
-export function wakeOutboxWorker(): void {
-  state.woken = true; // remembered if a round is running now
-  state.wake?.();
+function sendWakeUp(): void {
+  wake.lastSent = Date.now();
+  // Only through a pg-boss the server started: never one started late, or again after
+  // shutdown (a scripted command, a test). Without one, the minute schedule finds the email.
+  runningBoss()
+    ?.then((boss) => boss.send(QUEUES.emailOutbox, {}))
+    .catch((error) => logError("email-outbox", error));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function nextWake(ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (state.woken || state.stopping) {
-      state.woken = false;
-      return resolve();
-    }
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      state.wake = undefined;
-      state.woken = false;
-      resolve();
-    }
-    state.wake = done;
-  });
+/**
+ * Asks a worker to send what was just queued. Never waits (the email is already stored,
+ * and the minute schedule would find it anyway); at most one job per 200 ms from this
+ * process, the last request in a burst included.
+ */
+export function requestEmailDelivery(): void {
+  const wait = wake.lastSent + WAKE_EVERY_MS - Date.now();
+  if (wait <= 0) return sendWakeUp();
+  wake.trailing ??= setTimeout(() => {
+    wake.trailing = undefined;
+    sendWakeUp();
+  }, wait);
 }
 
-export function startOutboxWorker(): void {
-  if (state.done) return;
-  state.stopping = false;
-  state.done = (async () => {
-    while (!state.stopping) {
-      const started = Date.now();
-      let claimed = 0;
-      try {
-        ({ claimed } = await deliverDueEmails(BATCH));
-      } catch (error) {
-        logError("email-outbox", error);
-        await sleep(ERROR_PAUSE_MS);
-        continue;
-      }
-      if (claimed === BATCH) continue; // more are waiting
-      await nextWake(POLL_MS);
-      const elapsed = Date.now() - started;
-      if (elapsed < MIN_ROUND_MS) await sleep(MIN_ROUND_MS - elapsed);
-    }
-  })();
-}
-
-/** Finishes the round in progress (its emails are settled), then stops. */
-export async function stopOutboxWorker(): Promise<void> {
-  state.stopping = true;
-  state.wake?.();
-  await state.done;
-  state.done = undefined;
+/** A worker's job: send every due email, then ask to be woken when the next retry is due. */
+export async function drainOutbox(): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const round = await deliverDueEmails(BATCH);
+    sent += round.sent;
+    if (round.claimed < BATCH) break;
+  }
+  const retryIn = await nextRetryInSeconds();
+  if (retryIn !== null && retryIn < 60) {
+    const boss = await getBoss();
+    await boss.send(QUEUES.emailOutbox, {}, { startAfter: Math.max(1, Math.ceil(retryIn)), singletonKey: "retry" });
+  }
+  return sent;
 }

@@ -132,20 +132,22 @@ async function markFailed(row: { id: string; attempts: number }, error: unknown)
   const delay = rateLimited ? 10 + Math.random() * 20 : retryDelaySeconds(attempts);
   await (await getDb()).execute(
     sql`update email_outbox
-        set attempts = ${attempts}::int, last_error = ${scrubbed(error)},
+        set attempts = ${attempts}::int, last_error = ${errorText(error)},
             next_attempt_at = now() + make_interval(secs => ${delay}::float8),
             status = case when ${attempts}::int >= ${MAX_ATTEMPTS}::int then 'failed'::email_status else status end
         where id = ${row.id}::uuid`,
   );
 }
 
-function scrubbed(error: unknown): string {
+// Provider errors are built in sender.ts from the status and error name only: no address.
+function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
 /**
- * Sends one email now, whatever its schedule (tests and a manual retry): "skipped" when it
- * is already sent or another worker holds it. Throws what sending threw, after recording it.
+ * Sends one queued email now, whatever its schedule (tests, a manual retry): "skipped" when
+ * it is already sent or given up. Throws what sending threw, after recording it. A worker
+ * may hold it at the same moment; Resend's idempotency key keeps that to one email.
  */
 export async function deliverOutboxEmail(outboxId: string): Promise<"sent" | "skipped"> {
   const [row] = await claim(sql`id = ${outboxId}::uuid`, 1);
@@ -179,6 +181,15 @@ export async function deliverDueEmails(limit: number): Promise<{ claimed: number
   }
   await markSent(sent);
   return { claimed: rows.length, sent: sent.length, failed };
+}
+
+/** Seconds until the next queued email is due (null when none is queued). */
+export async function nextRetryInSeconds(): Promise<number | null> {
+  const [row] = await queryRows<{ s: number | null }>(
+    await getDb(),
+    sql`select extract(epoch from min(next_attempt_at) - now())::float8 as s from email_outbox where status = 'queued'`,
+  );
+  return row?.s === null || row?.s === undefined ? null : Math.max(0, Number(row.s));
 }
 
 /** Mail-capture mode's mailbox: the newest emails first. */

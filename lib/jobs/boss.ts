@@ -8,6 +8,7 @@ import { logError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process-singleton";
 
 export const QUEUES = {
+  emailOutbox: "email-outbox",
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
 } as const;
@@ -23,6 +24,9 @@ const boss = processSingleton(
         : new PgBoss({ connectionString: env.DATABASE_URL!, max: 4, ...common });
     queue.on("error", (error) => logError("pg-boss", error));
     await queue.start();
+    // Wake-ups for the email outbox: at most one waiting (per singleton key), any number
+    // running; a failed round is tried again (each email keeps its own retries).
+    await queue.createQueue(QUEUES.emailOutbox, { policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
     return queue;
@@ -32,4 +36,6 @@ const boss = processSingleton(
 
 /** The process's pg-boss, started (schema migrated, queues created); workers are separate. */
 export const getBoss = boss.get;
+/** The process's pg-boss if it is running (started at server start); never starts one. */
+export const runningBoss = boss.peek;
 export const stopBoss = boss.close;

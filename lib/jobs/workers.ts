@@ -1,9 +1,9 @@
 import "server-only";
-// Background work in the app process: the email outbox worker, and pg-boss's
-// nightly purge of unconfirmed signatures and recount of the counters. Every
-// instance runs them; the outbox hands each email to one worker, pg-boss each job.
-import { logError } from "@/lib/errors";
-import { startOutboxWorker, stopOutboxWorker } from "@/lib/email/outbox-worker";
+// Background work, in the app process (JOBS=on) or `npm run worker`: pg-boss workers
+// for the email outbox (woken by signing, a retry, or every minute), the nightly purge
+// of unconfirmed signatures and the recount of the counters. Every such process runs
+// them; pg-boss hands each job to one, the outbox each email to one.
+import { drainOutbox } from "@/lib/email/outbox-worker";
 import { purgeRateLimits } from "@/lib/rate-limit";
 import { recountSignatures } from "@/lib/signatures/counts";
 import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
@@ -12,8 +12,10 @@ import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
-  startOutboxWorker();
   const boss = await getBoss();
+  await boss.work(QUEUES.emailOutbox, { pollingIntervalSeconds: 0.5 }, async () => {
+    await drainOutbox();
+  });
   await boss.work(QUEUES.purgeUnconfirmed, async () => {
     const purged = await purgeUnconfirmedSignatures();
     const windows = await purgeRateLimits(await getDb());
@@ -24,10 +26,9 @@ export async function startWorkers(): Promise<void> {
     const drift = await recountSignatures();
     console.log(`[jobs] recount repaired ${drift.length} campaign counters`);
   });
+  await boss.schedule(QUEUES.emailOutbox, "* * * * *");
+  // Email queued while no worker ran (a restart, a deploy) goes out now, not within the minute.
+  await boss.send(QUEUES.emailOutbox, {});
   await boss.schedule(QUEUES.purgeUnconfirmed, "17 3 * * *");
   await boss.schedule(QUEUES.recountSignatures, "47 3 * * *");
-}
-
-export async function stopWorkers(): Promise<void> {
-  await stopOutboxWorker().catch((error) => logError("email-outbox", error));
 }

@@ -9,7 +9,7 @@ import { getDb, queryRows } from "@/db/client";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
-import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
+import { requestEmailDelivery } from "@/lib/email/outbox-worker";
 import { hitRateLimits } from "@/lib/rate-limit";
 import { keyedHash, sha256 } from "@/lib/secrets";
 import { canonicalEmail } from "@/lib/signatures/canonical-email";
@@ -64,7 +64,7 @@ export async function requestDataDeletion(input: {
     );
     if (outbox) queued = true;
   });
-  if (queued) wakeOutboxWorker();
+  if (queued) requestEmailDelivery();
   return ok({ accepted: true });
 }
 

@@ -9,7 +9,7 @@ import { getDb, queryRows, queryRowsPrepared } from "@/db/client";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/errors";
 import { messages, type Locale } from "@/lib/i18n";
-import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
+import { requestEmailDelivery } from "@/lib/email/outbox-worker";
 import { rateLimitCheck } from "@/lib/rate-limit";
 import { invalidate } from "@/lib/short-cache";
 import { invalidateCachedPages } from "@/lib/page-cache";
@@ -93,7 +93,7 @@ export async function recordSignature(request: SignRequest): Promise<Result<Sign
         select (select ok from allowed) as allowed, (select count(*)::int from queued) as queued`,
   );
   if (!result?.allowed) return fail("rate_limited");
-  if (Number(result.queued) > 0) wakeOutboxWorker();
+  if (Number(result.queued) > 0) requestEmailDelivery();
   return ok({ accepted: true });
 }
 
