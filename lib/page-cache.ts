@@ -13,7 +13,9 @@ const FILL_NONCE_HEADER = "x-cut-ties-page-fill-nonce";
 const KEY_PREFIX = "page:";
 const FILL_TIMEOUT_MS = 10_000;
 
-type CachedPage = { status: number; html: string; nonce: string; headers: [string, string][] };
+// The page as bytes around each place its render nonce stood, so an answer is those
+// bytes joined by the fresh nonce: no search, no re-encoding of the whole page.
+type CachedPage = { status: number; htmlParts: Buffer[]; nonce: string; headers: [string, string][] };
 
 // Proves a fill request came from this process (it is sent to 127.0.0.1 only).
 const holder = globalThis as unknown as { __cutTiesPageFillSecret?: string };
@@ -55,7 +57,7 @@ async function render(path: string, locale: string): Promise<CachedPage | null> 
     const value = response.headers.get(name);
     if (value) headers.push([name, value]);
   }
-  return { status: response.status, html, nonce, headers };
+  return { status: response.status, htmlParts: html.split(nonce).map((part) => Buffer.from(part)), nonce, headers };
 }
 
 /**
@@ -66,7 +68,7 @@ export async function cachedPage(
   request: NextRequest,
   locale: string,
   nonce: string,
-): Promise<{ status: number; headers: [string, string][]; html: string } | null> {
+): Promise<{ status: number; headers: [string, string][]; html: Uint8Array<ArrayBuffer> } | null> {
   const path = request.nextUrl.pathname + request.nextUrl.search;
   let page: CachedPage | null;
   try {
@@ -75,8 +77,13 @@ export async function cachedPage(
     return null; // a failed render is not kept; this request renders on its own
   }
   if (!page) return null;
-  const fresh = (text: string) => text.replaceAll(page.nonce, nonce);
-  return { status: page.status, headers: page.headers.map(([name, value]) => [name, fresh(value)]), html: fresh(page.html) };
+  const nonceBytes = Buffer.from(nonce);
+  const html = Buffer.concat(page.htmlParts.flatMap((part, i) => (i === 0 ? [part] : [nonceBytes, part])));
+  return {
+    status: page.status,
+    headers: page.headers.map(([name, value]) => [name, value.replaceAll(page.nonce, nonce)]),
+    html,
+  };
 }
 
 /** After a change people should see at once (a confirmation, a deletion). */
