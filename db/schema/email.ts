@@ -1,6 +1,6 @@
 // The email outbox: every message is a row written in the same statement (or
-// transaction) as the change that causes it. The table is the queue: the outbox
-// worker claims due rows, sends them and retries failures with backoff. In
+// transaction) as the change that causes it. The table is the queue: a worker, woken
+// by a pg-boss job, claims due rows, sends them and retries failures with backoff. In
 // mail-capture mode the rows are the mailbox shown at /dev/mailbox.
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
