@@ -147,7 +147,7 @@ describe("renderFromTemplate", () => {
       url: ["confirmUrl", "campaignUrl", "deleteUrl"] as const,
     };
     const fill = (p: typeof props) =>
-      renderFromTemplate(SignatureConfirmation, p, { text: [...perMessage.text], url: [...perMessage.url] });
+      renderFromTemplate(SignatureConfirmation, p, perMessage);
     const direct = await renderEmail(<SignatureConfirmation {...props} />);
     const filled = await fill(props);
     // The preview line's invisible padding depends on the preview's length; the rest is identical.
@@ -165,5 +165,17 @@ describe("renderFromTemplate", () => {
     const unnamed = await fill({ ...props, firstName: "" });
     expect(unnamed.text).toContain("Hi,");
     expect(unnamed.html).not.toMatch(/xxslot/);
+  });
+
+  it("keeps templates apart even when a minified build gives them the same name", async () => {
+    // In the production build AlreadySigned and DataDeletion were both named "o", with
+    // the same fixed props ({ locale }): keyed by name, one was sent as the other.
+    const First = (p: { locale: string; url: string }) => <p>first {p.url}</p>;
+    const Second = (p: { locale: string; url: string }) => <p>second {p.url}</p>;
+    Object.defineProperty(First, "name", { value: "o" });
+    Object.defineProperty(Second, "name", { value: "o" });
+    const props = { locale: "en", url: "https://example.org/a" };
+    expect((await renderFromTemplate(First, props, { url: ["url"] })).text).toContain("first https://example.org/a");
+    expect((await renderFromTemplate(Second, props, { url: ["url"] })).text).toContain("second https://example.org/a");
   });
 });

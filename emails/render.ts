@@ -19,8 +19,9 @@ export async function renderEmail(element: ReactElement): Promise<{ html: string
 
 // Rendering a React Email template costs tens of milliseconds; a viral campaign sends
 // hundreds of confirmations a second. So each template is rendered once per variant
-// with placeholder values and then filled in per message.
-const rendered = new Map<string, Promise<{ html: string; text: string }>>();
+// with placeholder values and then filled in per message. Kept per template function,
+// not per name: a production build minifies two templates to the same name.
+const rendered = new WeakMap<object, Map<string, Promise<{ html: string; text: string }>>>();
 
 function slot(name: string, kind: "text" | "url"): string {
   return kind === "url" ? `https://slot.invalid/${name}` : `xxslot${name}xx`;
@@ -38,7 +39,7 @@ const escapeHtml = (s: string) =>
 export async function renderFromTemplate<P extends object>(
   Template: (props: P) => ReactElement,
   props: P,
-  perMessage: { text?: (keyof P & string)[]; url?: (keyof P & string)[] },
+  perMessage: { text?: readonly (keyof P & string)[]; url?: readonly (keyof P & string)[] },
 ): Promise<{ html: string; text: string }> {
   const slotProps: Record<string, unknown> = { ...(props as Record<string, unknown>) };
   const values: Record<string, string> = {};
@@ -57,12 +58,14 @@ export async function renderFromTemplate<P extends object>(
     }
   }
   const fixed = Object.entries(slotProps).filter(([key]) => !slotted.has(key));
-  const variant = `${Template.name}|${JSON.stringify(fixed)}|${empty.join(",")}`;
-  let template = rendered.get(variant);
+  const variant = `${JSON.stringify(fixed)}|${empty.join(",")}`;
+  let variants = rendered.get(Template);
+  if (!variants) rendered.set(Template, (variants = new Map()));
+  let template = variants.get(variant);
   if (!template) {
     template = renderEmail(createElement(Template, slotProps as P));
-    template.catch(() => rendered.delete(variant));
-    rendered.set(variant, template);
+    template.catch(() => variants.delete(variant));
+    variants.set(variant, template);
   }
   const { html, text } = await template;
   const fill = (source: string, escape: (s: string) => string) =>

@@ -57,12 +57,12 @@ async function compose(row: OutboxContext) {
       confirmUrl: absoluteUrl(locale, `/campaigns/${row.slug}/confirm/${confirmationToken(row.signature_id)}`),
     };
     const body = await renderFromTemplate(SignatureConfirmation, props, {
-      text: [...perMessage.text],
+      text: perMessage.text,
       url: [...perMessage.url, "confirmUrl"],
     });
     return { subject: confirmationSubject(props), ...body };
   }
-  const body = await renderFromTemplate(AlreadySigned, common, { text: [...perMessage.text], url: [...perMessage.url] });
+  const body = await renderFromTemplate(AlreadySigned, common, perMessage);
   return { subject: alreadySignedSubject(common), ...body };
 }
 
