@@ -1,6 +1,7 @@
 // Runs before every page: picks the language (the URL decides; Accept-Language is
-// the first guess for addresses without a prefix) and sets a per-request CSP nonce,
-// so no inline script runs unless Next.js itself put it there.
+// the first guess for addresses without a prefix), sets a per-request CSP nonce, so no
+// inline script runs unless Next.js itself put it there, and answers a browser's load
+// of a public page from the page cache (lib/page-cache.ts) with that nonce.
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n";
 import { cachedPage, fillNonce, isCacheablePage } from "@/lib/page-cache";
@@ -34,8 +35,8 @@ function isPageNavigation(request: NextRequest): boolean {
 }
 
 /** The page from the page cache, with this request's nonce and headers; null to render it. */
-async function fromPageCache(request: NextRequest, locale: Locale, prefixed: boolean, nonce: string, csp: string) {
-  const page = await cachedPage(request, locale, nonce);
+async function fromPageCache(request: NextRequest, bare: string, locale: Locale, prefixed: boolean, nonce: string, csp: string) {
+  const page = await cachedPage(request, bare, locale, nonce);
   if (!page) return null;
   const response = new NextResponse(page.html, { status: page.status, headers: page.headers });
   if (prefixed && isPageNavigation(request)) rememberLocale(response, locale);
@@ -95,7 +96,7 @@ export async function proxy(request: NextRequest) {
   }
 
   if (!filling && isCacheablePage(request, bare)) {
-    const cachedPage = await fromPageCache(request, locale, isLocale(first), nonce, csp);
+    const cachedPage = await fromPageCache(request, bare, locale, isLocale(first), nonce, csp);
     if (cachedPage) return cachedPage;
   }
 

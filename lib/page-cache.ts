@@ -1,16 +1,18 @@
 // Public pages rendered once per couple of seconds instead of once per visit: the
 // proxy answers a campaign page or the home page from here, rendering it (through
 // this same server) only when the copy is older than the data cache's TTL or a
-// confirmation made it out of date. Every answer still gets its own CSP nonce: the
+// change made here (a confirmation, a deletion) made it out of date. Every answer still gets its own CSP nonce: the
 // page is rendered with a throwaway nonce, never sent as is, which each answer
 // replaces with a fresh one. Only page loads are served from here: never the
 // router's requests, form posts, or people with a session (any cookie but the language).
 import type { NextRequest } from "next/server";
-import { cached, invalidate } from "@/lib/short-cache";
+import { shortCache } from "@/lib/short-cache";
 
 const FILL_HEADER = "x-cut-ties-page-fill";
 const FILL_NONCE_HEADER = "x-cut-ties-page-fill-nonce";
-const KEY_PREFIX = "page:";
+// Pages get their own store, smaller than the data's: a page weighs ~40 kB, and a
+// stream of ?ref= links must not push campaign data out.
+const pages = shortCache("pages", 200);
 const FILL_TIMEOUT_MS = 10_000;
 
 // The page as bytes around each place its render nonce stood, so an answer is those
@@ -66,13 +68,15 @@ async function render(path: string, locale: string): Promise<CachedPage | null> 
  */
 export async function cachedPage(
   request: NextRequest,
+  barePath: string,
   locale: string,
   nonce: string,
 ): Promise<{ status: number; headers: [string, string][]; html: Uint8Array<ArrayBuffer> } | null> {
   const path = request.nextUrl.pathname + request.nextUrl.search;
   let page: CachedPage | null;
   try {
-    page = await cached(`${KEY_PREFIX}${locale}:${path}`, () => render(path, locale));
+    // Keyed by the path without its language first, so one campaign's copies go together.
+    page = await pages.cached(`${barePath}|${locale}|${request.nextUrl.search}`, () => render(path, locale));
   } catch {
     return null; // a failed render is not kept; this request renders on its own
   }
@@ -86,7 +90,13 @@ export async function cachedPage(
   };
 }
 
-/** After a change people should see at once (a confirmation, a deletion). */
-export function invalidateCachedPages(): void {
-  invalidate(KEY_PREFIX);
+/**
+ * After a change people should see at once: this process's copies of one campaign's
+ * page (every language and referral link) and of the home page that lists its count;
+ * with no campaign, every copy.
+ */
+export function invalidateCachedPages(campaignSlug?: string): void {
+  if (!campaignSlug) return pages.invalidate("");
+  pages.invalidate(`/campaigns/${campaignSlug}|`);
+  pages.invalidate("/|");
 }

@@ -5,7 +5,9 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, campaignTargets, companies, type Campaign } from "@/db/schema";
 import type { Locale } from "@/lib/i18n";
-import { cached } from "@/lib/short-cache";
+import { cached, invalidate } from "@/lib/short-cache";
+import { invalidateCachedPages } from "@/lib/page-cache";
+import { forgetRecentPublicSigners } from "@/lib/signatures/queries";
 import { goalFor } from "./goal";
 import { confirmedCounts } from "@/lib/signatures/counts";
 
@@ -126,6 +128,25 @@ async function loadPublicCampaign(slug: string, locale: Locale): Promise<Campaig
     publishedAt: row.publishedAt,
     locale,
   };
+}
+
+/**
+ * After a change to a campaign's count or signers made in this process (a confirmation):
+ * its cached reads, the live list that shows its count, and the rendered pages of both,
+ * so the person who made it sees it at once. Other instances catch up within the TTL.
+ */
+export function forgetCampaign(campaign: { id: string; slug: string }): void {
+  invalidate(`campaign:${campaign.slug}:`);
+  invalidate(`campaign-signing:${campaign.slug}`);
+  invalidate("campaigns:live:");
+  forgetRecentPublicSigners(campaign.id);
+  invalidateCachedPages(campaign.slug);
+}
+
+/** After a change that may touch any campaign (a signer deleting their data, a status change). */
+export function forgetEveryCampaign(): void {
+  invalidate("");
+  invalidateCachedPages();
 }
 
 /** The id and status of a campaign by slug, for the signing path (a few seconds old at most). */

@@ -14,7 +14,7 @@ import { hitRateLimits } from "@/lib/rate-limit";
 import { keyedHash, sha256 } from "@/lib/secrets";
 import { canonicalEmail } from "@/lib/signatures/canonical-email";
 import { countRemovals } from "@/lib/signatures/counts";
-import { invalidate } from "@/lib/short-cache";
+import { forgetEveryCampaign } from "@/lib/campaigns/queries";
 
 export const DELETION_LINK_HOURS = 24;
 
@@ -94,9 +94,8 @@ export async function deleteSignerData(token: string): Promise<DeletionOutcome> 
     await tx.execute(sql`delete from email_outbox where kind = 'data_deletion' and data->>'requestId' = ${request.id}`);
     return { status: "deleted" as const, signatures: removed.length };
   });
-  // Names and counts on public pages change: drop this process's cached copies (all of
-  // them; deletions are rare). Other instances catch up within the cache's TTL.
-  if (outcome.status === "deleted") invalidate("");
+  // Names and counts on public pages change; deletions are rare: forget every campaign.
+  if (outcome.status === "deleted") forgetEveryCampaign();
   return outcome;
 }
 

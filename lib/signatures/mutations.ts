@@ -11,10 +11,8 @@ import { fail, ok, type Result } from "@/lib/errors";
 import { messages, type Locale } from "@/lib/i18n";
 import { requestEmailDelivery } from "@/lib/email/outbox-worker";
 import { rateLimitCheck } from "@/lib/rate-limit";
-import { invalidate } from "@/lib/short-cache";
-import { invalidateCachedPages } from "@/lib/page-cache";
 import { keyedHash } from "@/lib/secrets";
-import { getCampaignForSigning } from "@/lib/campaigns/queries";
+import { forgetCampaign, getCampaignForSigning } from "@/lib/campaigns/queries";
 import { canonicalEmail } from "./canonical-email";
 import { countConfirmation } from "./counts";
 import { fieldErrorKeys, signatureInputSchema } from "./schemas";
@@ -131,10 +129,7 @@ export async function confirmSignature(token: string): Promise<ConfirmOutcome> {
   });
   if (outcome.status === "confirmed") {
     // The signer is about to look at the campaign: show them their own signature at once.
-    invalidate(`campaign:${outcome.campaignSlug}:`);
-    invalidate(`signers:${outcome.campaignId}:`);
-    invalidate("campaigns:live:");
-    invalidateCachedPages();
+    forgetCampaign({ id: outcome.campaignId!, slug: outcome.campaignSlug });
   }
   if (outcome.status === "invalid") return outcome;
   return { status: outcome.status, campaignSlug: outcome.campaignSlug, referralCode: outcome.referralCode };

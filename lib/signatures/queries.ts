@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import { signatures } from "@/db/schema";
-import { cached } from "@/lib/short-cache";
+import { cached, invalidate } from "@/lib/short-cache";
 import { publicName } from "./public-name";
 import { tokenHash } from "./tokens";
 
@@ -11,6 +11,11 @@ export type PublicSigner = { name: string; validatedAt: Date };
 /** The latest confirmed signers who chose to be shown, as first name and last initial. */
 export function listRecentPublicSigners(campaignId: string, limit = 8): Promise<PublicSigner[]> {
   return cached(`signers:${campaignId}:${limit}`, () => loadRecentPublicSigners(campaignId, limit));
+}
+
+/** After a confirmation here: the signer sees their own name at once. */
+export function forgetRecentPublicSigners(campaignId: string): void {
+  invalidate(`signers:${campaignId}:`);
 }
 
 async function loadRecentPublicSigners(campaignId: string, limit: number): Promise<PublicSigner[]> {
