@@ -8,7 +8,7 @@ import { cachedPage, fillNonce, isCacheablePage } from "@/lib/page-cache";
 
 const LOCALE_COOKIE = "lang";
 
-export function contentSecurityPolicy(nonce: string): string {
+function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,

@@ -59,11 +59,14 @@ for (const path of pages) {
     }
     expect(cspErrors, "CSP violations reported by the browser").toEqual([]);
 
-    // A new nonce for every response.
-    const again = await page.request.get(path);
+    // A new nonce for every response, also when the page comes from the page cache.
+    const again = await page.request.get(path, { headers: { accept: "text/html", "sec-fetch-dest": "document" } });
     const againNonce = /'nonce-([^']+)'/.exec(again.headers()["content-security-policy"] ?? "")?.[1];
     expect(againNonce).toBeTruthy();
     expect(againNonce).not.toBe(nonce);
+    const againHtml = await again.text();
+    expect(againHtml).toContain(`nonce="${againNonce}"`);
+    expect(againHtml).not.toContain(nonce!);
   });
 }
 

@@ -40,18 +40,18 @@ export function requestEmailDelivery(): void {
   }, wait);
 }
 
-/** A worker's job: send every due email, then ask to be woken when the next retry is due. */
-export async function drainOutbox(): Promise<number> {
-  let sent = 0;
+/** A worker's job: send every due email; if any failed, ask to be woken when a retry is due. */
+export async function drainOutbox(): Promise<void> {
+  let failed = 0;
   for (;;) {
     const round = await deliverDueEmails(BATCH);
-    sent += round.sent;
+    failed += round.failed;
     if (round.claimed < BATCH) break;
   }
+  if (failed === 0) return;
   const retryIn = await nextRetryInSeconds();
   if (retryIn !== null && retryIn < 60) {
     const boss = await getBoss();
     await boss.send(QUEUES.emailOutbox, {}, { startAfter: Math.max(1, Math.ceil(retryIn)), singletonKey: "retry" });
   }
-  return sent;
 }

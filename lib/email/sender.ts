@@ -1,6 +1,6 @@
 import "server-only";
 // The one way mail leaves the app. With RESEND_API_KEY: the Resend SDK (whose errors
-// come back as values, so they are turned into exceptions here and a job retries).
+// come back as values, so they are turned into exceptions here and the outbox retries).
 // Without it, mail-capture mode: nothing is sent; the message is printed to the log
 // and kept in the outbox for /dev/mailbox.
 import { Resend } from "resend";

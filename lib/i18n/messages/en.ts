@@ -28,8 +28,6 @@ const en = {
     story: "Why",
     petition: "Petition",
     pledge: "Pledge",
-    signNow: "Sign now",
-    pledgeNow: "Take the pledge",
     recentSigners: "Recent signers",
     recentNone: "Be the first to sign publicly.",
     status: {

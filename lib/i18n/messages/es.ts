@@ -30,8 +30,6 @@ const es: Messages = {
     story: "Por qué",
     petition: "Petición",
     pledge: "Compromiso",
-    signNow: "Firma ahora",
-    pledgeNow: "Comprométete",
     recentSigners: "Firmas recientes",
     recentNone: "Sé la primera persona en firmar con tu nombre visible.",
     status: {
