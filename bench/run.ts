@@ -18,7 +18,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Instance, type Result } from "autocannon";
 import postgres from "postgres";
-import { SERVER_NODE_FLAGS } from "../scripts/server-flags.mjs";
+import { isBuildFresh } from "../scripts/build-freshness.mjs";
+import { SERVER_NODE_FLAGS, WORKER_ARGS } from "../scripts/server-flags.mjs";
 
 // ---------------------------------------------------------------------------------
 // Settings
@@ -210,7 +211,7 @@ class Server {
   ) {
     const out = fs.openSync(opts.logFile, "a");
     // Its own process group, so stopping it stops anything it started.
-    // Both servers run with the flags `npm start` uses.
+    // The Next.js servers (app and bare route) run with the flags `npm start` uses.
     const args = opts.args ?? [...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(port)];
     this.child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
       cwd: opts.cwd,
@@ -286,23 +287,11 @@ class Server {
 // ---------------------------------------------------------------------------------
 // Builds
 
-function newestMtime(full: string): number {
-  if (!fs.existsSync(full)) return 0;
-  const stat = fs.statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(full)) {
-    if (child === "node_modules" || child.startsWith(".next")) continue;
-    newest = Math.max(newest, newestMtime(path.join(full, child)));
-  }
-  return newest;
-}
-
-function isStale(buildIdFile: string, sources: string[]): boolean {
-  if (!fs.existsSync(buildIdFile)) return true;
+/** Whether to build: always without a build; otherwise as BENCH_BUILD says (auto: after a change). */
+function isStale(dir: string, distDir: string, sources?: string[]): boolean {
+  if (!fs.existsSync(path.join(dir, distDir, "BUILD_ID"))) return true;
   if (BUILD !== "auto") return BUILD === "always";
-  const builtAt = fs.statSync(buildIdFile).mtimeMs;
-  return Math.max(...sources.map(newestMtime)) > builtAt;
+  return !isBuildFresh(distDir, { dir, sources });
 }
 
 function run(command: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; logFile: string }) {
@@ -327,9 +316,7 @@ function tsconfigNoteAfterBuild(before: string): string | null {
 
 async function buildApps(): Promise<Record<string, number | string>> {
   const timings: Record<string, number | string> = {};
-  const appSources = ["app", "components", "lib", "db", "emails", "proxy.ts", "instrumentation.ts", "next.config.ts",
-    "package-lock.json", "tsconfig.json", "postcss.config.mjs"].map((p) => path.join(ROOT, p));
-  if (isStale(path.join(ROOT, APP_DIST, "BUILD_ID"), appSources)) {
+  if (isStale(ROOT, APP_DIST)) {
     log(`building the app (NEXT_DIST_DIR=${APP_DIST} next build; log: ${path.relative(ROOT, BUILD_LOG)})…`);
     const before = fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
     const t0 = Date.now();
@@ -349,8 +336,7 @@ async function buildApps(): Promise<Record<string, number | string>> {
     timings.app = "up to date";
     log(`app: existing ${APP_DIST} build used (BENCH_BUILD=${BUILD}; built ${fs.statSync(path.join(ROOT, APP_DIST, "BUILD_ID")).mtime.toISOString()})`);
   }
-  const bareSources = ["app", "next.config.ts", "tsconfig.json"].map((p) => path.join(BARE_APP, p));
-  if (isStale(path.join(BARE_APP, ".next", "BUILD_ID"), bareSources)) {
+  if (isStale(BARE_APP, ".next", ["app", "next.config.ts", "tsconfig.json"])) {
     log("building the bare route (bench/bare-app, webpack)…");
     const t0 = Date.now();
     // webpack: Turbopack in 16.4.5 takes the repository (its lockfile) as the root and
@@ -755,7 +741,7 @@ async function main(): Promise<number> {
       env: { ...appEnv, JOBS: "on" },
       logFile: WORKER_LOG,
       nodeArgs,
-      args: [TSX_CLI, "--require", path.join(ROOT, "scripts", "server-only-shim.cjs"), path.join(ROOT, "scripts", "worker.ts")],
+      args: [TSX_CLI, ...WORKER_ARGS],
     });
     const workerMs = await worker.waitForLog(WORKER_LOG, "[worker] running");
     log(`email worker (npm run worker) running after ${(workerMs / 1000).toFixed(1)} s (log: ${path.relative(ROOT, WORKER_LOG)})`);

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { WORKER_ARGS } from "./server-flags.mjs";
 
 delete process.env.RESEND_API_KEY; // mail capture: the worker prints and keeps the email
 const { getDb, queryRows } = await import("@/db/client");
@@ -13,11 +14,11 @@ const { recordSignature } = await import("@/lib/signatures/mutations");
 const root = path.resolve(import.meta.dirname, "..");
 
 function startWorker(env: NodeJS.ProcessEnv) {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--require", "./scripts/server-only-shim.cjs", "scripts/worker.ts"],
-    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), ...WORKER_ARGS], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
