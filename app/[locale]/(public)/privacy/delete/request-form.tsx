@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { requestDeletionAction, type DeletionRequestState } from "@/lib/privacy/actions";
 import type { Locale, Messages } from "@/lib/i18n";
+import { TextField } from "@/components/text-field";
 
 export function DeletionRequestForm({
   locale,
@@ -22,27 +23,22 @@ export function DeletionRequestForm({
   return (
     <form action={action} noValidate className="mt-6 space-y-4">
       <input type="hidden" name="locale" value={locale} />
-      {error && (
+      {error && error.code !== "invalid" && (
         <p role="alert" className="rounded border border-danger bg-red-50 p-3 text-sm font-medium text-danger">
-          {error.code === "invalid" ? t.fields.emailInvalid : t.errors[error.code]}
+          {t.errors[error.code]}
         </p>
       )}
-      <div>
-        <label htmlFor="delete-email" className="block font-medium">
-          {t.form.email}
-        </label>
-        <input
-          id="delete-email"
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          required
-          defaultValue={error?.email}
-          aria-invalid={error?.code === "invalid"}
-          className="mt-1 block min-h-11 w-full rounded border border-zinc-400 px-3 text-base"
-        />
-      </div>
+      <TextField
+        name="email"
+        label={t.form.email}
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={error?.email}
+        errors={error?.code === "invalid" ? [t.fields.emailInvalid] : undefined}
+      />
       <button
         type="submit"
         disabled={pending}
