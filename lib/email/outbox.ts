@@ -72,7 +72,7 @@ export const MAX_ATTEMPTS = 12;
 const CLAIM_LEASE = "2 minutes";
 
 /** Seconds before attempt n + 1 after n failures: 5, 10, 20 … up to 15 minutes. */
-export function retryDelaySeconds(attempts: number): number {
+function retryDelaySeconds(attempts: number): number {
   return Math.min(5 * 2 ** Math.max(0, attempts - 1), 900);
 }
 

@@ -11,15 +11,17 @@ import { fail, ok, type Result } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
 import { requestEmailDelivery } from "@/lib/email/outbox-worker";
 import { hitRateLimits } from "@/lib/rate-limit";
-import { keyedHash, sha256 } from "@/lib/secrets";
+import { keyedHash } from "@/lib/secrets";
+import { isTokenShaped, tokenHash } from "@/lib/signatures/tokens";
 import { canonicalEmail } from "@/lib/signatures/canonical-email";
+import { emailField } from "@/lib/signatures/schemas";
 import { countRemovals } from "@/lib/signatures/counts";
 import { forgetEveryCampaign } from "@/lib/campaigns/queries";
 
-export const DELETION_LINK_HOURS = 24;
+const DELETION_LINK_HOURS = 24;
 
 const requestSchema = z.object({
-  email: z.string({ error: "emailInvalid" }).trim().max(254, "emailInvalid").pipe(z.email("emailInvalid")),
+  email: emailField,
 });
 
 export function deletionToken(requestId: string): string {
@@ -54,7 +56,7 @@ export async function requestDataDeletion(input: {
       tx,
       sql`with r as (
             insert into data_deletion_requests (id, email_canonical, token_hash, expires_at)
-            values (${requestId}, ${emailCanonical}, ${sha256(deletionToken(requestId))},
+            values (${requestId}, ${emailCanonical}, ${tokenHash(deletionToken(requestId))},
                     now() + make_interval(hours => ${DELETION_LINK_HOURS}))
             returning id
           )
@@ -68,16 +70,16 @@ export async function requestDataDeletion(input: {
   return ok({ accepted: true });
 }
 
-export type DeletionOutcome = { status: "deleted"; signatures: number } | { status: "invalid" };
+type DeletionOutcome = { status: "deleted"; signatures: number } | { status: "invalid" };
 
 /** Deletes every signature made with the address a valid token was sent to. */
 export async function deleteSignerData(token: string): Promise<DeletionOutcome> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { status: "invalid" };
+  if (!isTokenShaped(token)) return { status: "invalid" };
   const db = await getDb();
   const outcome = await db.transaction(async (tx) => {
     const [request] = await queryRows<{ id: string; email_canonical: string }>(
       tx,
-      sql`delete from data_deletion_requests where token_hash = ${sha256(token)} and expires_at > now()
+      sql`delete from data_deletion_requests where token_hash = ${tokenHash(token)} and expires_at > now()
           returning id, email_canonical`,
     );
     if (!request) return { status: "invalid" as const };
@@ -101,10 +103,10 @@ export async function deleteSignerData(token: string): Promise<DeletionOutcome> 
 
 /** Whether a deletion link is still good (for the page that shows the button). */
 export async function isDeletionTokenValid(token: string): Promise<boolean> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return false;
+  if (!isTokenShaped(token)) return false;
   const [row] = await queryRows<{ ok: boolean }>(
     await getDb(),
-    sql`select true as ok from data_deletion_requests where token_hash = ${sha256(token)} and expires_at > now()`,
+    sql`select true as ok from data_deletion_requests where token_hash = ${tokenHash(token)} and expires_at > now()`,
   );
   return Boolean(row?.ok);
 }

@@ -16,7 +16,7 @@ import { forgetCampaign, getCampaignForSigning } from "@/lib/campaigns/queries";
 import { canonicalEmail } from "./canonical-email";
 import { countConfirmation } from "./counts";
 import { fieldErrorKeys, signatureInputSchema } from "./schemas";
-import { confirmationToken, newReferralCode, TOKEN_TTL_DAYS, tokenHash } from "./tokens";
+import { confirmationToken, isTokenShaped, newReferralCode, TOKEN_TTL_DAYS, tokenHash } from "./tokens";
 
 /** At most this many emails per signature, and none sooner than RESEND_AFTER after the last. */
 export const MAX_EMAILS_PER_SIGNATURE = 5;
@@ -101,7 +101,7 @@ export type ConfirmOutcome =
 
 /** Validates the signature a token belongs to. Harmless to repeat. */
 export async function confirmSignature(token: string): Promise<ConfirmOutcome> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { status: "invalid" };
+  if (!isTokenShaped(token)) return { status: "invalid" };
   const hash = tokenHash(token);
   const db = await getDb();
   const outcome = await db.transaction(async (tx): Promise<ConfirmOutcome & { campaignId?: string }> => {

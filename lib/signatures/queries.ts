@@ -4,7 +4,7 @@ import { getDb, queryRows } from "@/db/client";
 import { signatures } from "@/db/schema";
 import { cached, invalidate } from "@/lib/short-cache";
 import { publicName } from "./public-name";
-import { tokenHash } from "./tokens";
+import { isTokenShaped, tokenHash } from "./tokens";
 
 export type PublicSigner = { name: string; validatedAt: Date };
 
@@ -33,7 +33,7 @@ export type TokenSignature = { status: string; referralCode: string; expired: bo
 
 /** The signature a confirmation token belongs to (state only, no personal data), or null. */
 export async function findSignatureForToken(token: string): Promise<TokenSignature | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  if (!isTokenShaped(token)) return null;
   const db = await getDb();
   const [row] = await queryRows<{ status: string; referral_code: string; expired: boolean }>(
     db,

@@ -19,6 +19,9 @@ const optionalText = (max: number, message: string) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** An email address as people type it: trimmed, at most 254 characters. */
+export const emailField = z.string({ error: "emailInvalid" }).trim().max(254, "emailInvalid").pipe(z.email("emailInvalid"));
+
 export const signatureInputSchema = z.object({
   fullName: z
     .string({ error: "fullNameRequired" })
@@ -26,7 +29,7 @@ export const signatureInputSchema = z.object({
     .min(2, "fullNameRequired")
     .max(100, "fullNameTooLong")
     .refine((v) => !FORMULA_START.test(v) && !URL_LIKE.test(v), "fullNameUnsafe"),
-  email: z.string({ error: "emailInvalid" }).trim().max(254, "emailInvalid").pipe(z.email("emailInvalid")),
+  email: emailField,
   postalCode: z
     .string()
     .trim()

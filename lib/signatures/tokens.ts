@@ -15,6 +15,11 @@ export function tokenHash(token: string): string {
   return sha256(token);
 }
 
+/** Whether a token from a link could be one of ours (base64url keyed hashes), before any query. */
+export function isTokenShaped(token: string): boolean {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(token);
+}
+
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
 /** A short random code for share links (no look-alike characters). */
