@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions } from "@playwright/test";
+import { APP_PORT } from "./servers";
 
 export { expect };
 
@@ -22,7 +23,7 @@ export const CAMPAIGNS = {
 } as const;
 export const ALL_SLUGS = Object.values(CAMPAIGNS).map((c) => c.slug);
 
-export const baseUrl = () => process.env.E2E_BASE_URL ?? "http://localhost:3210";
+export const baseUrl = () => process.env.E2E_BASE_URL ?? `http://localhost:${APP_PORT}`;
 const mailUrl = () => {
   const url = process.env.E2E_MAIL_URL;
   if (!url) throw new Error("E2E_MAIL_URL is not set: run through `npx playwright test` (the global setup starts the stand-in).");

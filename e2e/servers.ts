@@ -8,9 +8,11 @@ import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const DIST_DIR = ".next-e2e";
-export const APP_PORT = 3210;
-export const STANDIN_PORT = 3209;
-export const SCALE_OUT_PORTS = [3220, 3221] as const;
+// E2E_PORT_BASE moves every port, so two checkouts can run their suites side by side.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3200);
+export const APP_PORT = PORT_BASE + 10;
+export const STANDIN_PORT = PORT_BASE + 9;
+export const SCALE_OUT_PORTS = [PORT_BASE + 20, PORT_BASE + 21] as const;
 // Shared by every instance of a run: confirmation tokens and hashes depend on it.
 export const APP_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
 
