@@ -1,10 +1,13 @@
 // Runs before every page: picks the language (the URL decides; Accept-Language is
 // the first guess for addresses without a prefix), sets a per-request CSP nonce, so no
 // inline script runs unless Next.js itself put it there, and answers a browser's load
-// of a public page from the page cache (lib/page-cache.ts) with that nonce.
+// of a public page from the page cache (lib/page-cache.ts) with that nonce; a share
+// link's referral code goes into a cookie for the sign form (the cached page cannot
+// carry it).
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n";
-import { cachedPage, fillNonce, isCacheablePage } from "@/lib/page-cache";
+import { cachedPage, fillNonce, isCacheablePage, isCampaignPage } from "@/lib/page-cache";
+import { referralCode, referralCookie } from "@/lib/signatures/referral-cookie";
 
 const LOCALE_COOKIE = "lang";
 
@@ -28,6 +31,17 @@ function withCsp(response: NextResponse, csp: string): NextResponse {
   return response;
 }
 
+// Whether a cacheable page came from the cache (HIT) or waited for a render (MISS).
+const CACHE_HEADER = "X-Cache";
+
+/** A campaign page opened through a share link remembers the link's code for the sign form. */
+function rememberReferral(request: NextRequest, bare: string, response: NextResponse): NextResponse {
+  if (request.method !== "GET" || !isCampaignPage(bare)) return response;
+  const code = referralCode(request.nextUrl.searchParams.get("ref"));
+  if (code) response.cookies.set(referralCookie(code, request.nextUrl.pathname, request.nextUrl.protocol === "https:"));
+  return response;
+}
+
 // Next.js removes its router's headers (rsc, prefetch) before the proxy sees a request;
 // a browser marks its own page loads.
 function isPageNavigation(request: NextRequest): boolean {
@@ -39,8 +53,9 @@ async function fromPageCache(request: NextRequest, bare: string, locale: Locale,
   const page = await cachedPage(request, bare, locale, nonce);
   if (!page) return null;
   const response = new NextResponse(page.html, { status: page.status, headers: page.headers });
+  response.headers.set(CACHE_HEADER, page.hit ? "HIT" : "MISS");
   if (prefixed && isPageNavigation(request)) rememberLocale(response, locale);
-  return withCsp(response, csp);
+  return withCsp(rememberReferral(request, bare, response), csp);
 }
 
 function rememberLocale(response: NextResponse, locale: Locale) {
@@ -95,22 +110,27 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  if (!filling && isCacheablePage(request, bare)) {
+  const cacheable = !filling && isCacheablePage(request, bare);
+  if (cacheable) {
     const cachedPage = await fromPageCache(request, bare, locale, isLocale(first), nonce, csp);
     if (cachedPage) return cachedPage;
   }
 
   const headers = renderHeaders(request, nonce, csp, bare, locale);
+  let response: NextResponse;
   if (isLocale(first)) {
-    const response = NextResponse.next({ request: { headers } });
+    response = NextResponse.next({ request: { headers } });
     // Remembered only when a person opens the page, never from the router's
     // background prefetches, which could undo a switch made a moment later.
     if (isPageNavigation(request)) rememberLocale(response, first);
-    return withCsp(response, csp);
+  } else {
+    const target = url.clone();
+    target.pathname = `/en${url.pathname === "/" ? "" : url.pathname}`;
+    response = NextResponse.rewrite(target, { request: { headers } });
   }
-  const target = url.clone();
-  target.pathname = `/en${url.pathname === "/" ? "" : url.pathname}`;
-  return withCsp(NextResponse.rewrite(target, { request: { headers } }), csp);
+  // A cacheable page the cache could not answer (its render was not a page) is a miss.
+  if (cacheable) response.headers.set(CACHE_HEADER, "MISS");
+  return withCsp(rememberReferral(request, bare, response), csp);
 }
 
 export const config = {

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cachedPage, fillNonce, invalidateCachedPages, isCacheablePage } from "./page-cache";
+import { cachedPage, fillNonce, invalidateCachedPages, isCacheablePage, pageKey } from "./page-cache";
 
 // The secret this process gives its own render requests (see page-cache.ts).
 const processSecret = () => (globalThis as unknown as { __cutTiesPageFillSecret: string }).__cutTiesPageFillSecret;
@@ -33,10 +33,24 @@ describe("isCacheablePage", () => {
     expect(isCacheablePage(request("/campaigns/x/confirm/abc"), "/campaigns/x/confirm/abc")).toBe(false);
   });
 
-  it("renders for people with any cookie but the language, and for unknown query strings", () => {
+  it("renders for people with any cookie but the language and the referral code", () => {
     expect(isCacheablePage(request("/", { ...pageLoad, cookie: "lang=en; authjs.session-token=abc" }), "/")).toBe(false);
-    expect(isCacheablePage(request("/campaigns/x?utm_source=a"), "/campaigns/x")).toBe(false);
-    expect(isCacheablePage(request("/campaigns/x?ref=<script>"), "/campaigns/x")).toBe(false);
+    expect(isCacheablePage(request("/campaigns/x", { ...pageLoad, cookie: "ref=abcd1234; other=1" }), "/campaigns/x")).toBe(false);
+    expect(isCacheablePage(request("/campaigns/x", { ...pageLoad, cookie: "lang=es; ref=abcd1234" }), "/campaigns/x")).toBe(true);
+  });
+
+  it("takes share links and tracking parameters: the page reads no query string", () => {
+    for (const query of ["?ref=abc123", "?fbclid=IwAR0xyz", "?utm_source=a&utm_medium=b", "?gclid=x", "?ref=<script>", "?ref=a&ref=b"]) {
+      expect(isCacheablePage(request(`/campaigns/x${query}`), "/campaigns/x"), query).toBe(true);
+    }
+  });
+});
+
+describe("pageKey", () => {
+  it("is the page and its language: one copy per language, whatever the query string", () => {
+    expect(pageKey("/campaigns/x", "en")).toBe(pageKey("/campaigns/x", "en"));
+    expect(pageKey("/campaigns/x", "en")).not.toBe(pageKey("/campaigns/x", "es"));
+    expect(pageKey("/campaigns/x", "en")).not.toBe(pageKey("/campaigns/xy", "en"));
   });
 });
 
@@ -56,6 +70,7 @@ describe("cachedPage", () => {
   // A stand-in for this server's own render: counts renders, echoes the nonce it was asked for.
   const renders: string[] = [];
   let server: Server;
+  const listen = globalThis as unknown as { __cutTiesListenPort?: number };
   beforeAll(async () => {
     server = createServer((req, res) => {
       renders.push(req.url!);
@@ -64,13 +79,19 @@ describe("cachedPage", () => {
       res.end(`<html><script nonce="${nonce}">self.n="${nonce}"</script>${req.url}</html>`);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.PORT = String((server.address() as AddressInfo).port);
+    // The port the server really listens on, as the custom server records it; PORT
+    // names a port nobody answers on (as when `npm start -p` chose another).
+    listen.__cutTiesListenPort = (server.address() as AddressInfo).port;
+    process.env.PORT = "9";
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => {
+    delete listen.__cutTiesListenPort;
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 
   const load = async (path: string, bare: string, nonce: string) => {
     const page = await cachedPage(request(path), bare, "en", nonce);
-    return { html: Buffer.from(page!.html).toString(), link: new Map(page!.headers).get("link") };
+    return { html: Buffer.from(page!.html).toString(), link: new Map(page!.headers).get("link"), hit: page!.hit };
   };
 
   it("renders once, and answers every request with its own nonce in place of the render's", async () => {
@@ -80,6 +101,21 @@ describe("cachedPage", () => {
     expect(first.html).toBe('<html><script nonce="first-nonce">self.n="first-nonce"</script>/campaigns/a</html>');
     expect(second.html).toBe('<html><script nonce="second-nonce">self.n="second-nonce"</script>/campaigns/a</html>');
     expect(second.link).toBe('</a.css>; nonce="second-nonce"');
+    expect([first.hit, second.hit]).toEqual([false, true]);
+  });
+
+  it("answers share links and tracking parameters with the plain page's copy", async () => {
+    renders.length = 0;
+    const plain = await load("/campaigns/shared", "/campaigns/shared", "n1");
+    const links = [];
+    for (const query of ["?ref=abcd1234", "?ref=efgh5678", "?fbclid=IwAR0abc", "?utm_source=x&utm_campaign=y"]) {
+      links.push(await load(`/campaigns/shared${query}`, "/campaigns/shared", "n2"));
+    }
+    // Rendered once, without the query string (no visitor's code is in everyone's copy).
+    expect(renders).toEqual(["/campaigns/shared"]);
+    expect(plain.hit).toBe(false);
+    expect(links.map((l) => l.hit)).toEqual([true, true, true, true]);
+    expect(links[0].html).toBe(plain.html.replaceAll("n1", "n2"));
   });
 
   it("forgets one campaign's copies and the home page's, and keeps the others", async () => {

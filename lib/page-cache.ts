@@ -4,20 +4,29 @@
 // change made here (a confirmation, a deletion) made it out of date. Every answer still gets its own CSP nonce: the
 // page is rendered with a throwaway nonce, never sent as is, which each answer
 // replaces with a fresh one. Only page loads are served from here: never the
-// router's requests, form posts, or people with a session (any cookie but the language).
+// router's requests, form posts, or people with a session (any cookie but the language
+// and the referral cookie).
+//
+// The key ignores the query string: these pages read none of it, so a share link
+// (`?ref=`) or a tracker's parameters (`?fbclid=`, `utm_*`) get the same copy as the
+// plain address, and a stream of distinct links cannot push the hot pages out. The
+// referral code reaches the sign form through a cookie the proxy sets instead
+// (lib/signatures/referral-cookie.ts).
 import type { NextRequest } from "next/server";
 import { shortCache } from "@/lib/short-cache";
 
 const FILL_HEADER = "x-cut-ties-page-fill";
 const FILL_NONCE_HEADER = "x-cut-ties-page-fill-nonce";
-// Pages get their own store, smaller than the data's: a page weighs ~40 kB, and a
-// stream of ?ref= links must not push campaign data out.
+// Pages get their own store, smaller than the data's: a page weighs ~40 kB. Two
+// languages of the home page and of each campaign page: 200 covers a hundred campaigns.
 const pages = shortCache("pages", 200);
 const FILL_TIMEOUT_MS = 10_000;
 
 // The page as bytes around each place its render nonce stood, so an answer is those
 // bytes joined by the fresh nonce: no search, no re-encoding of the whole page.
-type CachedPage = { status: number; htmlParts: Buffer[]; nonce: string; headers: [string, string][] };
+// null: the render was neither a page nor a not-found page (a redirect, an error);
+// remembered as such for the TTL too, so such a path is not rendered twice per request.
+type CachedPage = { status: number; htmlParts: Buffer[]; nonce: string; headers: [string, string][] } | null;
 
 // Proves a fill request came from this process (it is sent to 127.0.0.1 only).
 const holder = globalThis as unknown as { __cutTiesPageFillSecret?: string };
@@ -38,15 +47,36 @@ export function isCacheablePage(request: NextRequest, barePath: string): boolean
   const dest = request.headers.get("sec-fetch-dest");
   if (dest !== null && dest !== "document") return false;
   if (!request.headers.get("accept")?.includes("text/html")) return false;
-  if (request.cookies.getAll().some((c) => c.name !== "lang")) return false;
-  const search = request.nextUrl.search;
-  if (search && !/^\?ref=[a-z0-9]{4,16}$/i.test(search)) return false;
-  return barePath === "/" || /^\/campaigns\/[a-z0-9-]{1,100}$/.test(barePath);
+  if (request.cookies.getAll().some((c) => !SHARED_COOKIES.has(c.name))) return false;
+  // Any query string: the key leaves it out (see the top of this file).
+  return barePath === "/" || isCampaignPage(barePath);
 }
 
-async function render(path: string, locale: string): Promise<CachedPage | null> {
+/** Whether `barePath` (without its language) is a campaign's page. */
+export function isCampaignPage(barePath: string): boolean {
+  return CAMPAIGN_PAGE.test(barePath);
+}
+
+// Cookies that do not change the page: the language (the path already says it) and
+// the referral code (read by the sign action, not by the page).
+const SHARED_COOKIES = new Set(["lang", "ref"]);
+const CAMPAIGN_PAGE = /^\/campaigns\/[a-z0-9-]{1,100}$/;
+
+/** The cache key: the page without its language prefix, the language; never the query string. */
+export function pageKey(barePath: string, locale: string): string {
+  // The path first, so one campaign's copies can be dropped together.
+  return `${barePath}|${locale}`;
+}
+
+/** The port this server listens on: the custom server records it; `next start` has PORT. */
+function listenPort(): string {
+  const holder = globalThis as unknown as { __cutTiesListenPort?: number | string };
+  return String(holder.__cutTiesListenPort ?? process.env.PORT ?? 3000);
+}
+
+async function render(path: string, locale: string): Promise<CachedPage> {
   const nonce = btoa(crypto.randomUUID());
-  const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}${path}`, {
+  const response = await fetch(`http://127.0.0.1:${listenPort()}${path}`, {
     headers: { [FILL_HEADER]: fillSecret, [FILL_NONCE_HEADER]: nonce, "accept-language": locale, accept: "text/html" },
     redirect: "manual",
     signal: AbortSignal.timeout(FILL_TIMEOUT_MS),
@@ -64,19 +94,23 @@ async function render(path: string, locale: string): Promise<CachedPage | null> 
 
 /**
  * The page from the cache (rendering it if needed) with `nonce` in place of the one it
- * was rendered with; null when it cannot be served from here (the caller renders it).
+ * was rendered with, and whether it was there already (`hit`: no render waited for);
+ * null when it cannot be served from here (the caller renders it).
  */
 export async function cachedPage(
   request: NextRequest,
   barePath: string,
   locale: string,
   nonce: string,
-): Promise<{ status: number; headers: [string, string][]; html: Uint8Array<ArrayBuffer> } | null> {
-  const path = request.nextUrl.pathname + request.nextUrl.search;
-  let page: CachedPage | null;
+): Promise<{ status: number; headers: [string, string][]; html: Uint8Array<ArrayBuffer>; hit: boolean } | null> {
+  // Rendered without the query string: the copy is everyone's.
+  const path = request.nextUrl.pathname;
+  let page: CachedPage;
+  let hit: boolean;
   try {
-    // Keyed by the path without its language first, so one campaign's copies go together.
-    page = await pages.cached(`${barePath}|${locale}|${request.nextUrl.search}`, () => render(path, locale));
+    const found = pages.lookup(pageKey(barePath, locale), () => render(path, locale));
+    hit = found.hit;
+    page = await found.value;
   } catch {
     return null; // a failed render is not kept; this request renders on its own
   }
@@ -87,6 +121,7 @@ export async function cachedPage(
     status: page.status,
     headers: page.headers.map(([name, value]) => [name, value.replaceAll(page.nonce, nonce)]),
     html,
+    hit,
   };
 }
 

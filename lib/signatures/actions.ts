@@ -1,12 +1,13 @@
 "use server";
 // The sign form's server action: it works as a plain form POST without JavaScript
 // and without a reload with it. Validation and storage live in mutations.ts.
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/client-ip";
 import { logError, type ErrorCode } from "@/lib/errors";
 import { isLocale, localePath, type Locale } from "@/lib/i18n";
 import { confirmSignature, recordSignature } from "./mutations";
+import { REFERRAL_COOKIE, referralCode } from "./referral-cookie";
 
 export type SignFormValues = {
   fullName: string;
@@ -42,7 +43,8 @@ export async function signAction(_previous: SignFormState, form: FormData): Prom
       campaignSlug: text(form, "campaign"),
       locale,
       clientIp: clientIp((await headers()).get("x-forwarded-for")),
-      input: { ...values, ref: text(form, "ref") || undefined, website: text(form, "website") },
+      // The form's code, else the share link's from its cookie (the cached page has no field for it).
+      input: { ...values, ref: text(form, "ref") || referralCode((await cookies()).get(REFERRAL_COOKIE)?.value), website: text(form, "website") },
     });
     if (result.ok) return { status: "accepted" };
     return { status: "error", code: result.code, fieldErrors: result.fieldErrors ?? {}, values };
