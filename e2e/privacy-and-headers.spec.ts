@@ -59,8 +59,13 @@ for (const path of pages) {
     }
     expect(cspErrors, "CSP violations reported by the browser").toEqual([]);
 
-    // A new nonce for every response, also when the page comes from the page cache.
-    const again = await page.request.get(path, { headers: { accept: "text/html", "sec-fetch-dest": "document" } });
+    // A new nonce for every response, also when the page comes from the page cache
+    // (X-Cache: HIT; a copy lives two seconds, so ask until one is there).
+    const pageLoad = { accept: "text/html", "sec-fetch-dest": "document" };
+    let again = await page.request.get(path, { headers: pageLoad });
+    await expect
+      .poll(async () => (again = await page.request.get(path, { headers: pageLoad })).headers()["x-cache"], { timeout: 20_000 })
+      .toBe("HIT");
     const againNonce = /'nonce-([^']+)'/.exec(again.headers()["content-security-policy"] ?? "")?.[1];
     expect(againNonce).toBeTruthy();
     expect(againNonce).not.toBe(nonce);

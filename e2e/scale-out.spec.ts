@@ -1,17 +1,19 @@
 // Two app instances behind one address, on one PostgreSQL database: a signature made
-// on one is confirmed and counted on the other, and the signing limit is shared.
+// on one is confirmed and counted on the other, and the signing limit is shared. (And,
+// with the database in reach, a share link's code stored through the cached page.)
 // Runs only in the "scale-out" project, which exists only when DATABASE_URL is set.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { Api, CAMPAIGNS, confirmLink, expect, newClientIp, newSigner, test, waitForRoomInWindow } from "./fixtures";
+import { Api, CAMPAIGNS, confirmLink, expect, newClientIp, newPersonContext, newSigner, test, waitForRoomInWindow } from "./fixtures";
 import { SCALE_OUT_PORTS, startApp, type Server } from "./servers";
 
 const serverUrl = process.env.DATABASE_URL;
 const databaseName = `cut_ties_e2e_${randomBytes(6).toString("hex")}`;
 let databaseCreated = false;
+let appDatabaseUrl = "";
 let tempDir = "";
 let a: Server | undefined;
 let b: Server | undefined;
@@ -33,6 +35,7 @@ test.beforeAll(async () => {
   databaseCreated = true;
   const url = new URL(serverUrl);
   url.pathname = `/${databaseName}`;
+  appDatabaseUrl = url.toString();
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "cut-ties-scale-out-"));
   const common = {
     databaseUrl: url.toString(),
@@ -109,4 +112,37 @@ test("the signing limit holds across both instances", async ({ request }) => {
   // Another connection still gets through on either.
   const other = newSigner("Otra", "Conexión");
   expect((await onB.sign(slug, { fullName: other.fullName, email: other.email }, { ip: newClientIp() })).status()).toBe(202);
+});
+
+// Here because the database is in reach: the page cache's share-link path, end to end.
+test("a friend signs through a share link without JavaScript, from the cached page, and the code is stored", async ({ browser, mail }) => {
+  const { slug } = CAMPAIGNS.pledge;
+  const code = `ref${randomBytes(4).toString("hex")}`;
+  const context = await newPersonContext(browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  const pageLoad = { accept: "text/html", "sec-fetch-dest": "document" };
+  // The link is answered from the plain page's copy, which has no field for the code.
+  await expect
+    .poll(async () => {
+      await context.request.get(`${a!.url}/campaigns/${slug}`, { headers: pageLoad });
+      return (await page.goto(`${a!.url}/campaigns/${slug}?ref=${code}`))?.headers()["x-cache"];
+    }, { timeout: 20_000 })
+    .toBe("HIT");
+  await expect(page.locator('input[name="ref"]')).toHaveCount(0);
+
+  const friend = newSigner("Joaquín", "Ruiz");
+  await page.getByLabel("Full name").fill(friend.fullName);
+  await page.getByLabel("Email", { exact: true }).fill(friend.email);
+  await page.getByRole("button", { name: "I pledge", exact: true }).click();
+  await expect(page.getByRole("status").getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await mail.waitFor(friend.email);
+  await context.close();
+
+  const sql = postgres(appDatabaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ referred_by: string | null }[]>`select referred_by from signatures where email = ${friend.email}`;
+    expect(rows).toEqual([{ referred_by: code }]);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 });
