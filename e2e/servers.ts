@@ -1,10 +1,12 @@
 // Starting and stopping the processes the end-to-end tests run against: `next start`
 // on the e2e build (.next-e2e) and the Resend stand-in. Used by the global setup (one
-// app on PGlite) and by the scale-out spec (two apps on one PostgreSQL database).
-import { spawn, type ChildProcess } from "node:child_process";
+// app on PGlite) and by the scale-out spec (two apps on one PostgreSQL database). The
+// generic process helpers (log, readiness, stop, free port) are test/processes.ts,
+// shared with the bench.
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { assertPortFree as assertPortFreeWith, spawnLogged as spawnInLog, stopProcess, tail, waitUntilReady } from "../test/processes";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const DIST_DIR = ".next-e2e";
@@ -24,20 +26,11 @@ export type Server = {
 };
 
 /** Fails early, with a useful message, when something else holds the port. */
-export async function assertPortFree(port: number): Promise<void> {
-  const inUse = await new Promise<boolean>((resolve) => {
-    const socket = net.connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-  if (inUse) {
-    throw new Error(
-      `Port ${port} is already in use. A previous e2e run may still be running (see \`ss -ltnp 'sport = :${port}'\`); stop it and retry.`,
-    );
-  }
+export function assertPortFree(port: number): Promise<void> {
+  return assertPortFreeWith(
+    port,
+    `A previous e2e run may still be running (see \`ss -ltnp 'sport = :${port}'\`); stop it and retry.`,
+  );
 }
 
 export function assertBuilt(): void {
@@ -46,51 +39,10 @@ export function assertBuilt(): void {
   }
 }
 
-function tail(file: string, lines = 60): string {
-  try {
-    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
-}
-
-function stopChild(child: ChildProcess, graceMs = 8000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
-/** Waits until `check` answers true, or the process dies, or the time is up. */
-async function waitUntilReady(
-  what: string,
-  child: ChildProcess,
-  logFile: string,
-  check: () => Promise<boolean>,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before it was ready. Log ${logFile}:\n${tail(logFile)}`);
-    }
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stopChild(child);
-  throw new Error(`${what} was not ready after ${timeoutMs / 1000} s. Log ${logFile}:\n${tail(logFile)}`);
-}
+const stopChild = (child: ChildProcess, graceMs?: number) => stopProcess(child, { graceMs });
 
 function spawnLogged(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const log = fs.openSync(logFile, "a");
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", log, log] });
-  fs.closeSync(log);
-  return child;
+  return spawnInLog(command, args, { cwd: ROOT, env, logFile });
 }
 
 /** The Resend stand-in, in its own process (test/resend-standin.ts). */
