@@ -1,7 +1,10 @@
 // Public pages rendered once per couple of seconds instead of once per visit: the
 // proxy answers a campaign page or the home page from here, rendering it (through
 // this same server) only when the copy is older than the data cache's TTL or a
-// change made here (a confirmation, a deletion) made it out of date. Every answer still gets its own CSP nonce: the
+// change made here (a confirmation, a deletion) made it out of date. While one request
+// renders a newer copy, the others get the previous one (for up to STALE_MS): under
+// load a render takes seconds, and nobody should wait for it but the first visitor
+// after a quiet spell or a change. Every answer still gets its own CSP nonce: the
 // page is rendered with a throwaway nonce, never sent as is, which each answer
 // replaces with a fresh one. Only page loads are served from here: never the
 // router's requests, form posts, or people with a session (any cookie but the language
@@ -21,6 +24,8 @@ const FILL_NONCE_HEADER = "x-cut-ties-page-fill-nonce";
 // languages of the home page and of each campaign page: 200 covers a hundred campaigns.
 const pages = shortCache("pages", 200);
 const FILL_TIMEOUT_MS = 10_000;
+const PAGE_TTL_MS = 2000;
+const STALE_MS = 10_000;
 
 // The page as bytes around each place its render nonce stood, so an answer is those
 // bytes joined by the fresh nonce: no search, no re-encoding of the whole page.
@@ -108,7 +113,7 @@ export async function cachedPage(
   let page: CachedPage;
   let hit: boolean;
   try {
-    const found = pages.lookup(pageKey(barePath, locale), () => render(path, locale));
+    const found = pages.lookup(pageKey(barePath, locale), () => render(path, locale), { ttlMs: PAGE_TTL_MS, staleMs: STALE_MS });
     hit = found.hit;
     page = await found.value;
   } catch {

@@ -46,7 +46,7 @@ describe("shortCache", () => {
     const slow = () => new Promise<number>((r) => setTimeout(() => r(performance.now()), 300));
     const finished = await cache.cached("k", slow, 400);
     await new Promise((r) => setTimeout(r, 420 - (performance.now() - started)));
-    const found = cache.lookup("k", slow, 400);
+    const found = cache.lookup("k", slow, { ttlMs: 400 });
     // Past the TTL from the start, within it from the end: still there.
     expect(performance.now() - finished).toBeLessThan(400);
     expect(found.hit).toBe(true);
@@ -59,5 +59,42 @@ describe("shortCache", () => {
     expect(cache.lookup("/campaigns/a|en", async () => "").hit).toBe(false);
     expect(cache.lookup("/campaigns/a|es", async () => "").hit).toBe(false);
     expect(cache.lookup("/campaigns/ab|en", async () => "").hit).toBe(true);
+  });
+});
+
+describe("shortCache with staleMs", () => {
+  const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("answers the previous value while one reader loads the next, then the next", async () => {
+    const cache = store(10);
+    let version = 0;
+    let release: (() => void) | undefined;
+    const load = () => new Promise<number>((r) => (release = () => r(++version)));
+    const options = { ttlMs: 50, staleMs: 5000 };
+    const first = cache.lookup("k", load, options);
+    release!();
+    expect(await first.value).toBe(1);
+    await tick(80); // past the TTL
+    release = undefined;
+    const during = [cache.lookup("k", load, options), cache.lookup("k", load, options)];
+    // Both answered at once with the old value; one refresh started, not two.
+    expect(await Promise.all(during.map((d) => d.value))).toEqual([1, 1]);
+    expect(during.map((d) => d.hit)).toEqual([true, true]);
+    expect(release).toBeDefined();
+    release!();
+    await tick(0);
+    expect(await cache.lookup("k", load, options).value).toBe(2);
+    expect(version).toBe(2);
+  });
+
+  it("does not answer a value dropped by invalidate, even within the stale window", async () => {
+    const cache = store(10);
+    let version = 0;
+    const load = async () => ++version;
+    await cache.lookup("/campaigns/a|en", load, { ttlMs: 10, staleMs: 5000 }).value;
+    await tick(30);
+    cache.invalidate("/campaigns/a|");
+    const after = cache.lookup("/campaigns/a|en", load, { ttlMs: 10, staleMs: 5000 });
+    expect([after.hit, await after.value]).toEqual([false, 2]);
   });
 });
