@@ -14,6 +14,8 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
   unexpected: 500,
 };
 

@@ -73,6 +73,8 @@ const en = {
     unauthorized: "Please sign in first.",
     forbidden: "You are not allowed to do that.",
     conflict: "That changed while you were working. Please reload and try again.",
+    too_large: "That request is too large. Send only the signature's fields.",
+    unsupported_media_type: "Send the signature as JSON, with the header Content-Type: application/json.",
     unexpected: "Something went wrong on our side. Your signature was not lost: please try again in a minute.",
   },
   fields: {
@@ -82,6 +84,13 @@ const en = {
     emailInvalid: "Enter an email address like name@example.com.",
     postalCodeInvalid: "Use letters, digits, spaces and dashes only (at most 12).",
     commentTooLong: "Use at most 500 characters.",
+    fullNameCharacters: "Your name contains control or text-direction codes that cannot be shown. Please type it again.",
+    emailTooLong: "That address is too long: at most 64 characters before the @ and 254 in all.",
+    commentInvalid: "Write your comment as text.",
+    commentCharacters: "Your comment contains control or text-direction codes that cannot be shown. Please type it again.",
+    checkboxInvalid: "Answer yes or no.",
+    bodyInvalid: "Send the signature as a JSON object of its fields.",
+    bodyTooComplex: "Send only the signature's fields, each a plain value.",
   },
   confirm: {
     title: "Confirm your signature",

@@ -75,6 +75,8 @@ const es: Messages = {
     unauthorized: "Primero inicia sesión.",
     forbidden: "No tienes permiso para hacer eso.",
     conflict: "Algo cambió mientras trabajabas. Recarga la página y vuelve a intentarlo.",
+    too_large: "La solicitud es demasiado grande. Envía solo los campos de la firma.",
+    unsupported_media_type: "Envía la firma en JSON, con la cabecera Content-Type: application/json.",
     unexpected: "Algo falló de nuestro lado. No se perdió nada: vuelve a intentarlo en un minuto.",
   },
   fields: {
@@ -84,6 +86,13 @@ const es: Messages = {
     emailInvalid: "Escribe un correo como nombre@ejemplo.com.",
     postalCodeInvalid: "Usa solo letras, números, espacios y guiones (máximo 12).",
     commentTooLong: "Usa como máximo 500 caracteres.",
+    fullNameCharacters: "Tu nombre contiene códigos de control o de dirección del texto que no se pueden mostrar. Escríbelo de nuevo, por favor.",
+    emailTooLong: "Esa dirección es demasiado larga: como máximo 64 caracteres antes de la @ y 254 en total.",
+    commentInvalid: "Escribe tu comentario como texto.",
+    commentCharacters: "Tu comentario contiene códigos de control o de dirección del texto que no se pueden mostrar. Escríbelo de nuevo, por favor.",
+    checkboxInvalid: "Responde sí o no.",
+    bodyInvalid: "Envía la firma como un objeto JSON con sus campos.",
+    bodyTooComplex: "Envía solo los campos de la firma, cada uno con un valor simple.",
   },
   confirm: {
     title: "Confirma tu firma",

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { logError, scrubMessage } from "./errors";
+
+const NAME = "Maribel Rojas";
+const EMAIL = "maribel.rojas@example.org";
+const IP_HASH = "Xq3vB0yZ7kLm2Np9Rs4Tu6Wv8Yx1Za3Bc5De7Fg9Hi";
+const COMMENT = "me deportaron en 2019";
+
+/** What logError printed, as one string. */
+function logged(where: string, error: unknown): string {
+  const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+  logError(where, error);
+  const out = spy.mock.calls.map((args) => args.join(" ")).join("\n");
+  spy.mockRestore();
+  return out;
+}
+
+/** Built like drizzle-orm's DrizzleQueryError around a PostgreSQL error (postgres.js fields). */
+function failedQuery() {
+  const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+    name: "PostgresError",
+    code: "22021",
+    routine: "report_invalid_encoding",
+  });
+  class DrizzleQueryError extends Error {}
+  return new DrizzleQueryError(
+    `Failed query: insert into signatures (full_name, email, comment, ip_hash) values ($1, $2, $3, $4)\nparams: ${NAME},${EMAIL},${COMMENT},${IP_HASH}`,
+    { cause },
+  );
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("logError", () => {
+  it("names a failed query and its PostgreSQL code, without its parameters", () => {
+    const out = logged("api-sign", failedQuery());
+    expect(out).toContain("[api-sign] DrizzleQueryError");
+    expect(out).toContain("PostgresError [22021]");
+    expect(out).toContain("insert into signatures");
+    for (const secret of [NAME, "Maribel", EMAIL, IP_HASH, COMMENT]) expect(out).not.toContain(secret);
+  });
+
+  it("takes quoted values, addresses and tokens out of a message", () => {
+    const error = Object.assign(new Error(`invalid input syntax for type uuid: "${NAME}"`), { code: "22P02" });
+    const out = logged("x", error);
+    expect(out).toContain("[22P02]");
+    expect(out).not.toContain(NAME);
+    expect(logged("x", new Error(`Key (email_canonical)=(${EMAIL}) already exists`))).not.toContain(EMAIL);
+    expect(logged("x", new Error(`could not send to ${EMAIL}`))).not.toContain(EMAIL);
+    expect(logged("x", new Error(`token ${IP_HASH} expired`))).not.toContain(IP_HASH);
+  });
+
+  it("prints stack frames but not the stack's copy of the message", () => {
+    const out = logged("x", failedQuery());
+    expect(out).toMatch(/\n\s+at /);
+    expect(out.match(/Failed query/g)).toHaveLength(1);
+  });
+
+  it("describes an error that is not an Error, instead of [object Object]", () => {
+    const out = logged("pg-boss", { name: "QueueError", code: "ECONNREFUSED", message: "connect ECONNREFUSED 127.0.0.1:5432" });
+    expect(out).toContain("QueueError [ECONNREFUSED]: connect ECONNREFUSED");
+    expect(out).not.toContain("[object Object]");
+  });
+
+  it("keeps identifiers a person needs to find the fault", () => {
+    expect(scrubMessage('duplicate key value violates unique constraint "signatures_campaign_email_unique"')).toBe(
+      'duplicate key value violates unique constraint "signatures_campaign_email_unique"',
+    );
+  });
+});
