@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { logError, scrubMessage } from "./errors";
+import { logError, scrubErrorLogs, scrubMessage } from "./errors";
 
 const NAME = "Maribel Rojas";
 const EMAIL = "maribel.rojas@example.org";
@@ -66,5 +66,21 @@ describe("logError", () => {
     expect(scrubMessage('duplicate key value violates unique constraint "signatures_campaign_email_unique"')).toBe(
       'duplicate key value violates unique constraint "signatures_campaign_email_unique"',
     );
+  });
+});
+
+describe("scrubErrorLogs", () => {
+  it("scrubs an Error that other code (Next.js) hands to console.error", () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const undo = scrubErrorLogs();
+    try {
+      console.error(" ⨯", failedQuery(), "digest: 123");
+    } finally {
+      undo();
+    }
+    const out = spy.mock.calls.map((args) => args.join(" ")).join("\n");
+    expect(out).toContain("DrizzleQueryError");
+    expect(out).toContain("digest: 123");
+    for (const secret of [NAME, EMAIL, IP_HASH, COMMENT]) expect(out).not.toContain(secret);
   });
 });

@@ -86,12 +86,31 @@ function line(d: Described): string {
  * the stack frames (never the stack's message line, which repeats the raw message).
  */
 export function logError(where: string, error: unknown): void {
-  const lines = [`[${where}] ${line(describe(error))}`];
+  console.error(`[${where}] ${describeError(error)}`);
+}
+
+/** The scrubbed description logError prints, as one string (for other log paths). */
+export function describeError(error: unknown): string {
+  const lines = [line(describe(error))];
   let cause = error instanceof Error ? error.cause : undefined;
   for (let depth = 0; cause !== undefined && depth < 3; depth++) {
     lines.push(`  caused by ${line(describe(cause))}`);
     cause = cause instanceof Error ? cause.cause : undefined;
   }
   const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 12) : [];
-  console.error([...lines, ...frames].join("\n"));
+  return [...lines, ...frames].join("\n");
+}
+
+/**
+ * Errors logged by code that is not ours (Next.js logs what a page or action throws)
+ * go through the same scrubbing: every Error handed to console.error is printed as
+ * describeError prints it. Installed once at start; returns the undo, for tests.
+ */
+export function scrubErrorLogs(): () => void {
+  const original = console.error;
+  const scrubbed = (...args: unknown[]) => original(...args.map((arg) => (arg instanceof Error ? describeError(arg) : arg)));
+  console.error = scrubbed;
+  return () => {
+    if (console.error === scrubbed) console.error = original;
+  };
 }
