@@ -54,7 +54,7 @@ type Described = { name: string; code?: string; detail: string[]; message: strin
 function describe(error: unknown): Described {
   if (error instanceof Error) {
     const e = error as Error & Record<string, unknown>;
-    const detail = (["constraint_name", "constraint", "table_name", "table", "column_name", "column", "routine"] as const)
+    const detail = (["constraint_name", "constraint", "table_name", "table", "column_name", "column", "routine", "digest"] as const)
       .map((key) => (typeof e[key] === "string" && e[key] ? `${key}=${e[key] as string}` : ""))
       .filter(Boolean);
     const code = typeof e.code === "string" || typeof e.code === "number" ? String(e.code) : undefined;
