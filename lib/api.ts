@@ -2,7 +2,8 @@ import "server-only";
 // JSON answers for the public API: one shape for errors, messages in the caller's
 // language (Accept-Language), and cache headers only where the answer is public.
 import { NextResponse } from "next/server";
-import type { ErrorCode, FieldErrors } from "@/lib/errors";
+import { logError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/database-unavailable";
 import { localeFromAcceptLanguage, messages, type Locale } from "@/lib/i18n";
 import type { CampaignSummary } from "@/lib/campaigns/queries";
 
@@ -15,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   conflict: 409,
   unexpected: 500,
+  unavailable: 503,
 };
 
 export function requestLocale(request: Request): Locale {
@@ -37,6 +39,22 @@ export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErr
     { error: { code, message: t.errors[code], ...(fields ? { fields } : {}) } },
     { status: STATUS[code], headers },
   );
+}
+
+/**
+ * The answer to an error a route handler did not expect: 503 with Retry-After when the
+ * database is out of reach for a moment (nothing is wrong with the request), else a
+ * logged 500.
+ */
+export function apiFailure(where: string, error: unknown, locale: Locale): NextResponse {
+  if (!isDatabaseUnavailable(error)) {
+    logError(where, error);
+    return apiError("unexpected", locale);
+  }
+  noteDatabaseUnavailable(where, error);
+  const response = apiError("unavailable", locale);
+  response.headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+  return response;
 }
 
 /** Public, shared data: a few seconds fresh, served stale while refreshing or on error. */

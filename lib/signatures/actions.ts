@@ -4,6 +4,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/client-ip";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/database-unavailable";
 import { logError, type ErrorCode } from "@/lib/errors";
 import { isLocale, localePath, type Locale } from "@/lib/i18n";
 import { confirmSignature, recordSignature } from "./mutations";
@@ -47,6 +48,11 @@ export async function signAction(_previous: SignFormState, form: FormData): Prom
     if (result.ok) return { status: "accepted" };
     return { status: "error", code: result.code, fieldErrors: result.fieldErrors ?? {}, values };
   } catch (error) {
+    // The database away for a moment (a restart): "try again in a moment", not a bug.
+    if (isDatabaseUnavailable(error)) {
+      noteDatabaseUnavailable("sign", error);
+      return { status: "error", code: "unavailable", fieldErrors: {}, values };
+    }
     logError("sign", error);
     return { status: "error", code: "unexpected", fieldErrors: {}, values };
   }

@@ -74,6 +74,7 @@ const en = {
     forbidden: "You are not allowed to do that.",
     conflict: "That changed while you were working. Please reload and try again.",
     unexpected: "Something went wrong on our side. Your signature was not lost: please try again in a minute.",
+    unavailable: "We can’t reach our database for a moment, so this was not saved. Please try again in a few seconds.",
   },
   fields: {
     fullNameRequired: "Enter your full name.",

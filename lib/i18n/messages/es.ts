@@ -76,6 +76,7 @@ const es: Messages = {
     forbidden: "No tienes permiso para hacer eso.",
     conflict: "Algo cambió mientras trabajabas. Recarga la página y vuelve a intentarlo.",
     unexpected: "Algo falló de nuestro lado. No se perdió nada: vuelve a intentarlo en un minuto.",
+    unavailable: "No podemos acceder a nuestra base de datos en este momento, así que esto no se guardó. Vuelve a intentarlo en unos segundos.",
   },
   fields: {
     fullNameRequired: "Escribe tu nombre completo.",
