@@ -144,6 +144,11 @@ const en = {
     title: "Page not found",
     body: "We could not find that page.",
   },
+  pageError: {
+    title: "This page could not load just now",
+    body: "Something on our side is briefly out of reach. Nothing you did caused it: please try again in a few seconds.",
+    retry: "Try again",
+  },
 };
 
 export default en;

@@ -147,6 +147,11 @@ const es: Messages = {
     title: "Página no encontrada",
     body: "No encontramos esa página.",
   },
+  pageError: {
+    title: "Esta página no pudo cargarse ahora",
+    body: "Algo de nuestro lado no responde por un momento. No es por nada que hayas hecho: vuelve a intentarlo en unos segundos.",
+    retry: "Volver a intentarlo",
+  },
 };
 
 export default es;
