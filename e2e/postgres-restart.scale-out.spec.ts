@@ -94,7 +94,7 @@ const tally = (answers: Answer[]) => {
   return [...byStatus].map(([status, count]) => `${count}× ${status}`).join(", ");
 };
 
-test("signing survives a PostgreSQL restart and an outage: every 202 stored, 503 while down, back within seconds", async ({}, testInfo) => {
+test("signing survives a PostgreSQL restart and an outage: every 202 stored, 503 while down, back within seconds", async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const load = signUnderLoad(app!.url);
   try {
@@ -112,7 +112,10 @@ test("signing survives a PostgreSQL restart and an outage: every 202 stored, 503
     const stopping = Date.now();
     await pg!.stop("immediate");
     const down = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+    // A page that must read the database asks the visitor, in their language, to try again soon.
+    await page.goto(`${app!.url}/es/campaigns/${CAMPAIGNS.spanish.slug}`, { timeout: HANG_LIMIT_MS });
+    await expect(page.getByRole("heading", { level: 1, name: "Esta página no pudo cargarse ahora" })).toBeVisible({ timeout: HANG_LIMIT_MS });
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - down))));
     const starting = Date.now();
     await pg!.start();
     const backAfterOutage = Date.now();
@@ -120,6 +123,9 @@ test("signing survives a PostgreSQL restart and an outage: every 202 stored, 503
       .poll(() => load.since(backAfterOutage + RECOVERY_MS).length, { timeout: 30_000 })
       .toBeGreaterThanOrEqual(20);
     await load.stop();
+    // Its button loads the page again, now that the server is back.
+    await page.getByRole("button", { name: "Volver a intentarlo" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: CAMPAIGNS.spanish.titleEs })).toBeVisible();
 
     const all = load.answers;
     const accepted = all.filter((a) => a.status === 202);
