@@ -143,6 +143,8 @@ const en = {
   notFound: {
     title: "Page not found",
     body: "We could not find that page.",
+    // The public API's answer to an address it does not have.
+    api: "There is nothing at this address in the API. See /api/v1/campaigns.",
   },
   pageError: {
     title: "This page could not load just now",

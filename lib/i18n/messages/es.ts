@@ -146,6 +146,7 @@ const es: Messages = {
   notFound: {
     title: "Página no encontrada",
     body: "No encontramos esa página.",
+    api: "No hay nada en esta dirección de la API. Consulta /api/v1/campaigns.",
   },
   pageError: {
     title: "Esta página no pudo cargarse ahora",
