@@ -72,7 +72,7 @@ test("a person refused by the form is told when to try again", async ({ page, ap
   await page.getByLabel("Correo electrónico", { exact: true }).fill(s.email);
   await page.getByRole("button", { name: "Firmar", exact: true }).click();
   const minutes = Math.ceil(secondsLeft(3600) / 60);
-  await expect(page.getByRole("alert")).toContainText(
-    new RegExp(`Podrás volver a intentarlo dentro de (${minutes - 1}|${minutes}|${minutes + 1}) minutos?\\.`),
-  );
+  await expect(
+    page.getByRole("alert").filter({ hasText: /^Hubo demasiadas firmas desde tu conexión o tu correo en poco tiempo\. / }),
+  ).toHaveText(new RegExp(`Podrás volver a intentarlo dentro de (${minutes - 1}|${minutes}|${minutes + 1}) minutos?\\.$`));
 });
