@@ -23,7 +23,11 @@ export function requestLocale(request: Request): Locale {
   return localeFromAcceptLanguage(request.headers.get("accept-language"));
 }
 
-export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErrors): NextResponse {
+/**
+ * The error answer. `retryAfter`: for rate_limited, the whole seconds until the window
+ * that refused ends, sent as Retry-After so a client waits exactly as long as needed.
+ */
+export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErrors, retryAfter?: number): NextResponse {
   const t = messages(locale);
   const fields = fieldErrors
     ? Object.fromEntries(
@@ -34,7 +38,7 @@ export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErr
       )
     : undefined;
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (code === "rate_limited") headers["Retry-After"] = "60";
+  if (code === "rate_limited" && retryAfter) headers["Retry-After"] = String(Math.max(1, Math.ceil(retryAfter)));
   return NextResponse.json(
     { error: { code, message: t.errors[code], ...(fields ? { fields } : {}) } },
     { status: STATUS[code], headers },

@@ -26,7 +26,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       locale,
       clientIp: clientIp(request.headers.get("x-forwarded-for")),
     });
-    if (!result.ok) return apiError(result.code, locale, result.fieldErrors);
+    if (!result.ok) return apiError(result.code, locale, result.fieldErrors, "retryAfter" in result ? result.retryAfter : undefined);
     return NextResponse.json(
       { data: { status: "pending_confirmation" } },
       { status: 202, headers: { "Cache-Control": "no-store" } },
