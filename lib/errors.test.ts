@@ -84,3 +84,25 @@ describe("scrubErrorLogs", () => {
     for (const secret of [NAME, EMAIL, IP_HASH, COMMENT]) expect(out).not.toContain(secret);
   });
 });
+
+describe("logError with what pg-boss reports", () => {
+  const pgBoss = (error: unknown) => logged("pg-boss email-outbox", error);
+
+  it("logs a plain object by its message and stack, not [object Object]", () => {
+    const line = pgBoss({
+      message: "Connection terminated unexpectedly",
+      stack: "Error: Connection terminated unexpectedly\n    at Client.end (pg/lib/client.js:1:1)",
+      queue: "email-outbox",
+      worker: "w-1",
+    });
+    expect(line).not.toContain("[object Object]");
+    expect(line).toContain("[pg-boss email-outbox] Error: Connection terminated unexpectedly");
+    expect(line).toContain("pg/lib/client.js");
+  });
+
+  it("keeps email addresses out of such a message too", () => {
+    const line = pgBoss({ message: "Key (email)=(ana@example.org) already exists", stack: "" });
+    expect(line).not.toContain("ana@example.org");
+    expect(line).toContain("[email]");
+  });
+});

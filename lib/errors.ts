@@ -11,6 +11,7 @@ export const errorCodes = [
   "too_large",
   "unsupported_media_type",
   "unexpected",
+  "unavailable",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -40,8 +41,8 @@ export function scrubMessage(message: string): string {
       // offending value there; identifiers such as constraint names stay).
       .replace(/'(?:[^'\\]|\\.|'')*'/g, "'…'")
       .replace(/([:=]\s*)"[^"]*"/g, '$1"…"')
-      .replace(/\(([^()]*)\)=\(([^()]*)\)/g, "($1)=(…)")
       .replace(/[^\s"'()<>=,;]+@[^\s"'()<>=,;]+/g, "[email]")
+      .replace(/\(([^()]*)\)=\((?!\[email\]\))[^()]*\)/g, "($1)=(…)")
       // Tokens, hashes, long numbers: 20+ characters of base64url or hex.
       .replace(/[A-Za-z0-9_-]{20,}/g, (m) => (/[0-9]/.test(m) && /[A-Za-z_-]/.test(m) ? "[token]" : m))
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?")
@@ -65,7 +66,7 @@ function describe(error: unknown): Described {
     const o = error as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
     return {
-      name: text(o.name) ?? o.constructor?.name ?? "Object",
+      name: text(o.name) ?? "Error",
       code: text(o.code),
       detail: [],
       message: text(o.message) ?? Object.keys(o).slice(0, 8).map((k) => `${k}=…`).join(" "),
@@ -97,7 +98,9 @@ export function describeError(error: unknown): string {
     lines.push(`  caused by ${line(describe(cause))}`);
     cause = cause instanceof Error ? cause.cause : undefined;
   }
-  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 12) : [];
+  // pg-boss hands over its errors as plain objects ({ ...error, message, stack, queue }).
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  const frames = typeof stack === "string" ? stack.split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 12) : [];
   return [...lines, ...frames].join("\n");
 }
 

@@ -66,6 +66,7 @@ const es: Messages = {
     checkEmail:
       "Te enviamos un enlace. Ábrelo y pulsa el botón para confirmar: tu firma cuenta desde ese momento. ¿No llegó nada? Mira en la carpeta de spam; puede tardar unos minutos.",
     shareWhileWaiting: "Mientras tanto, comparte la campaña:",
+    rateLimitedFor: "Hubo demasiadas firmas desde tu conexión o tu correo en poco tiempo. Podrás volver a intentarlo {when}.",
   },
   errors: {
     invalid: "Revisa los campos marcados.",
@@ -78,6 +79,7 @@ const es: Messages = {
     too_large: "La solicitud es demasiado grande. Envía solo los campos de la firma.",
     unsupported_media_type: "Envía la firma en JSON, con la cabecera Content-Type: application/json.",
     unexpected: "Algo falló de nuestro lado. No se perdió nada: vuelve a intentarlo en un minuto.",
+    unavailable: "No podemos acceder a nuestra base de datos en este momento, así que esto no se guardó. Vuelve a intentarlo en unos segundos.",
   },
   fields: {
     fullNameRequired: "Escribe tu nombre completo.",
@@ -106,6 +108,17 @@ const es: Messages = {
     invalid:
       "El enlace de confirmación está incompleto o venció (dura 7 días). Si firmaste hace más de 30 días y no confirmaste, vuelve a firmar.",
     backToCampaign: "Volver a la campaña",
+    publicHeading: "Lo que verán los demás",
+    signedAs: "Firmaste como {name}.",
+    showName: "Mostrar mi nombre como «{publicName}» en la página de la campaña",
+    private: "Tu correo y tu código postal nunca se muestran. Si desmarcas la casilla, tu nombre tampoco.",
+    notYou:
+      "¿No es tu nombre? Puede que otra persona haya escrito tu correo. Vuelve a firmar en la página de la campaña con tus propios datos: reemplazan a estos mientras no confirmes.",
+    changed: "Los datos de esta firma cambiaron después de que abriste esta página. Revísalos abajo y vuelve a pulsar el botón.",
+    closedTitle: "Esta campaña ya cerró",
+    closed:
+      "«{title}» dejó de recoger firmas el {date}. Las confirmaciones hechas más de {hours} horas después del cierre ya no cuentan. Gracias de todos modos por tu interés.",
+    closingNote: "Esta campaña cerró el {date}. Firmaste a tiempo: confirma antes del {deadline} y tu firma contará.",
   },
   share: {
     heading: "Comparte esta campaña",
@@ -154,6 +167,12 @@ const es: Messages = {
   notFound: {
     title: "Página no encontrada",
     body: "No encontramos esa página.",
+    api: "No hay nada en esta dirección de la API. Consulta /api/v1/campaigns.",
+  },
+  pageError: {
+    title: "Esta página no pudo cargarse ahora",
+    body: "Algo de nuestro lado no responde por un momento. No es por nada que hayas hecho: vuelve a intentarlo en unos segundos.",
+    retry: "Volver a intentarlo",
   },
 };
 

@@ -1,9 +1,8 @@
 // Record a signature: the same fields and rules as the sign form. A new and a
 // repeated signature get the same 202, so the API never tells who has signed.
 import { NextResponse } from "next/server";
-import { apiError, requestLocale } from "@/lib/api";
+import { apiError, apiFailure, requestLocale } from "@/lib/api";
 import { clientIp } from "@/lib/client-ip";
-import { logError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n";
 import { readJsonBody, type JsonBodyLimits } from "@/lib/json-body";
 import { recordSignature } from "@/lib/signatures/mutations";
@@ -31,13 +30,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       locale,
       clientIp: clientIp(request.headers.get("x-forwarded-for")),
     });
-    if (!result.ok) return apiError(result.code, locale, result.fieldErrors);
+    if (!result.ok) return apiError(result.code, locale, result.fieldErrors, "retryAfter" in result ? result.retryAfter : undefined);
     return NextResponse.json(
       { data: { status: "pending_confirmation" } },
       { status: 202, headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {
-    logError("api-sign", error);
-    return apiError("unexpected", locale);
+    return apiFailure("api-sign", error, locale);
   }
 }
