@@ -20,6 +20,8 @@ const schema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("Cut Ties <no-reply@cutties.localhost>"),
+  // The provider's API rate for the whole team (Resend: 2 by default), shared by every process.
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
   SIGN_LIMIT_PER_IP: limit.default({ max: 20, seconds: 600 }),
   SIGN_LIMIT_PER_EMAIL: limit.default({ max: 6, seconds: 3600 }),
   JOBS: z.enum(["on", "off"]).default("on"),
