@@ -31,13 +31,16 @@
 //   npx tsx test/resend-standin.ts --port 4010 [--rate 2]   → prints the URL on stdout
 //   GET  /__health   → 200 { ok: true }  (for Playwright's webServer.url)
 //   GET  /__sent     → JSON SentEmail[]  (?to=address filters by recipient)
-//   GET  /__requests → JSON [{ method, path, status }]
+//   GET  /__requests → JSON [{ method, path, status, at }]   (at: arrival, ms since the epoch)
 //   POST /__control  { failNext?: n, status?: s, rateLimitNext?: n, reset?: true, clearFaults?: true,
 //                      ratePerSecond?: n | null }
 //                    → 200 { ok: true, pendingFaults }   (reset / clearFaults are applied first)
 // The /__ routes need no Authorization and are not recorded in requests().
 
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createInterface } from "node:readline";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -66,6 +69,8 @@ export interface ResendStandin {
   url: string;
   sent(): SentEmail[];
   requests(): RecordedRequest[];
+  /** When each request of requests() arrived (ms since the epoch, as its headers came in). */
+  arrivals(): number[];
   failNext(n: number, status?: number): void;
   rateLimitNext(n: number): void;
   /** At most n API requests in any 1-second window (null: no limit). Kept across reset(). */
@@ -286,6 +291,7 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
   let held: (() => void)[] = [];
   let heldWaiters: { n: number; resolve: () => void }[] = [];
   let requests: RecordedRequest[] = [];
+  let arrivals: number[] = [];
   let faults: Fault[] = [];
   // `${route} ${key}` → the body it was first used with and the answer given.
   let idempotent = new Map<string, { body: string; answer: Answer }>();
@@ -293,6 +299,7 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
   const reset = () => {
     sent = [];
     requests = [];
+    arrivals = [];
     faults = [];
     idempotent = new Map();
     admitted = [];
@@ -477,7 +484,9 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
       const list = to ? sent.filter((e) => e.to.some((a) => a.toLowerCase().includes(to))) : sent;
       return { status: 200, body: list };
     }
-    if (method === "GET" && path === "/__requests") return { status: 200, body: requests };
+    if (method === "GET" && path === "/__requests") {
+      return { status: 200, body: requests.map((r, i) => ({ ...r, at: arrivals[i] })) };
+    }
     if (method === "POST" && path === "/__control") {
       const raw = await readBody(req);
       let body: Record<string, unknown>;
@@ -507,9 +516,13 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = url.pathname.replace(/\/+$/, "") || "/";
     const isControl = path.startsWith("/__");
+    const arrivedAt = Date.now();
 
     const reply = (answer: Answer) => {
-      if (!isControl) requests.push({ method, path, status: answer.status });
+      if (!isControl) {
+        requests.push({ method, path, status: answer.status });
+        arrivals.push(arrivedAt);
+      }
       const payload = JSON.stringify(answer.body);
       const write = () => {
         res.writeHead(answer.status, {
@@ -547,6 +560,7 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
     url: `http://127.0.0.1:${port}`,
     sent: () => sent.map((e) => structuredClone(e)),
     requests: () => requests.map((r) => ({ ...r })),
+    arrivals: () => [...arrivals],
     failNext,
     rateLimitNext,
     setRateLimit,
@@ -566,6 +580,39 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
+  };
+}
+
+/** The stand-in in a process of its own (as Resend is remote: its clock and event loop are not the app's). */
+export type RemoteStandin = {
+  url: string;
+  sent(): Promise<SentEmail[]>;
+  requests(): Promise<(RecordedRequest & { at: number })[]>;
+  control(body: Record<string, unknown>): Promise<unknown>;
+  close(): Promise<void>;
+};
+
+export async function spawnResendStandin(opts: { ratePerSecond?: number } = {}): Promise<RemoteStandin> {
+  const root = path.resolve(import.meta.dirname, "..");
+  const args = [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "test/resend-standin.ts"), "--port", "0"];
+  if (opts.ratePerSecond) args.push("--rate", String(opts.ratePerSecond));
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once("line", (line) => resolve(line.trim()));
+    child.once("exit", (code) => reject(new Error(`the Resend stand-in exited (${code}) before it listened`)));
+  });
+  const get = async <T>(route: string) => (await fetch(`${url}${route}`)).json() as Promise<T>;
+  return {
+    url,
+    sent: () => get<SentEmail[]>("/__sent"),
+    requests: () => get<(RecordedRequest & { at: number })[]>("/__requests"),
+    control: async (body) => (await fetch(`${url}/__control`, { method: "POST", body: JSON.stringify(body) })).json(),
+    close: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
   };
 }
 

