@@ -34,7 +34,6 @@ export async function drainOutbox(): Promise<DrainResult> {
     totals.rateLimited += outcome.rateLimited ? 1 : 0;
   };
   const until = Date.now() + DRAIN_MAX_MS;
-  if (process.env.DEBUG_DRAIN) console.log(`[drain] start ${Date.now() % 100000}`);
   let more = true;
   while (Date.now() < until) {
     while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
@@ -50,7 +49,6 @@ export async function drainOutbox(): Promise<DrainResult> {
     inFlight.add(sending);
   }
   await Promise.all(inFlight);
-  if (process.env.DEBUG_DRAIN) console.log(`[drain] end ${Date.now() % 100000} ${JSON.stringify(totals)}`);
 
   const boss = await getBoss();
   if (more) {
