@@ -92,8 +92,8 @@ function retryDelaySeconds(attempts: number): number {
 }
 
 // What compose() needs, joined to the rows a claim returned, in id order (the request's order).
-const withContext = (claimed: SQL) =>
-  sql`, claimed as (${claimed})
+const claimQuery = (ctes: SQL | null, claimed: SQL) =>
+  sql`with ${ctes ? sql`${ctes}, ` : sql``}claimed as (${claimed})
       select o.id, o.kind, o.data, o.to_address, o.locale, o.signature_id, o.attempts, o.batch_key,
              s.full_name, c.slug, c.title, c.title_es
       from claimed o
@@ -123,15 +123,19 @@ export async function claimBatch(limit = MAX_BATCH): Promise<ClaimedBatch | null
     const rows = next.batch_key
       ? await queryRows<OutboxContext>(
           db,
-          sql`with noop as (select 1)${withContext(sql`update email_outbox o
+          claimQuery(
+            null,
+            sql`update email_outbox o
               set status = 'sending', attempts = o.attempts + 1,
                   next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
               where o.batch_key = ${next.batch_key} and o.status not in ('sent', 'failed') and o.next_attempt_at <= now()
-              returning ${claimedColumns}`)}`,
+              returning ${claimedColumns}`,
+          ),
         )
       : await queryRows<OutboxContext>(
           db,
-          sql`with picked as (
+          claimQuery(
+            sql`picked as (
                 select id from email_outbox
                 where status not in ('sent', 'failed') and next_attempt_at <= now() and batch_key is null
                 order by priority, next_attempt_at limit ${limit}::int
@@ -140,12 +144,14 @@ export async function claimBatch(limit = MAX_BATCH): Promise<ClaimedBatch | null
               batch as (
                 select 'outbox-batch/' || encode(sha256(convert_to(string_agg(id::text, ',' order by id), 'UTF8')), 'hex') as key
                 from picked
-              )${withContext(sql`update email_outbox o
+              )`,
+            sql`update email_outbox o
                 set status = 'sending', batch_key = batch.key, attempts = o.attempts + 1,
                     next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
                 from batch
                 where o.id in (select id from picked) and batch.key is not null
-                returning ${claimedColumns}`)}`,
+                returning ${claimedColumns}`,
+          ),
         );
     // Empty: another worker took it between the look and the claim; look again.
     if (rows.length > 0) return { key: rows[0].batch_key, rows };
@@ -195,6 +201,13 @@ async function putBack(batch: ClaimedBatch, opts: { delaySeconds: number; counte
 
 export type BatchOutcome = { claimed: number; sent: number; failed: number; rateLimited: boolean };
 
+async function renewLease(batch: ClaimedBatch): Promise<void> {
+  await (await getDb()).execute(
+    sql`update email_outbox set next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
+        where batch_key = ${batch.key} and status = 'sending'`,
+  );
+}
+
 /** How late a request may leave for its slot; later, it takes a new slot rather than crowd the next. */
 const SLOT_TOLERANCE_MS = 40;
 
@@ -213,7 +226,10 @@ async function waitForSlot(batch: ClaimedBatch): Promise<boolean> {
     }
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     // Slow to hear back (a busy database or event loop): this slot is gone, take the next.
-    if (Date.now() - sendAt <= SLOT_TOLERANCE_MS) return true;
+    if (Date.now() - sendAt > SLOT_TOLERANCE_MS) continue;
+    // A long wait (behind a 429) ate into the lease: renew it for the request's time.
+    if (wait > 10_000) await renewLease(batch);
+    return true;
   }
 }
 
