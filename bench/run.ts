@@ -15,6 +15,7 @@
 //   load.ts      autocannon steps            pgbench.ts  the database's ceiling
 //   app.ts       Cut Ties under test         checks.ts   stored rows, email drain
 //   steps/       one module per step         report.ts   the table and the JSON
+//   mail.ts      the mail step, run after the rest on its own database, app and stand-in
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import postgres from "postgres";
@@ -32,10 +33,13 @@ import { pageWhileSigningStep } from "./steps/page-while-signing";
 import { pageSteps } from "./steps/pages";
 import { pgbenchStep } from "./steps/pgbench";
 import { signingSteps } from "./steps/signing";
+import { runMailBench } from "./mail";
 
 // The steps against the running app, in order. A new step is a module in bench/steps/
 // exporting an AppStep, listed here; what it records with run.record() appears in the
 // table and the JSON. The page comes first, while no email backlog competes for the CPU.
+// (The mail step, bench/mail.ts, brings its own app and database: it runs after these,
+// once they are stopped; see the end of this file.)
 const APP_STEPS: AppStep[] = [pageSteps, signingSteps, pageWhileSigningStep];
 
 cleanUpOnExit();
@@ -105,6 +109,8 @@ main()
   .then(async (code) => {
     await cleanup();
     log(`databases dropped, servers stopped`);
+    // The mail step (bench/mail.ts): its own database, app and worker, sending to a rate-limited Resend stand-in.
+    if (process.env.BENCH_MAIL !== "off" && !(await runMailBench({ runId: RUN_ID })).ok) code = 1;
     process.exit(code);
   })
   .catch(async (error) => {

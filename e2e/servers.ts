@@ -15,6 +15,8 @@ const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3200);
 export const APP_PORT = PORT_BASE + 10;
 export const STANDIN_PORT = PORT_BASE + 9;
 export const SCALE_OUT_PORTS = [PORT_BASE + 20, PORT_BASE + 21] as const;
+/** The PostgreSQL restart test: its own PostgreSQL server, and the app on it. */
+export const RESTART_TEST_PORTS = { postgres: PORT_BASE + 30, app: PORT_BASE + 31 } as const;
 // Shared by every instance of a run: confirmation tokens and hashes depend on it.
 export const APP_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
 

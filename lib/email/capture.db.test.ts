@@ -1,12 +1,10 @@
 // Mail-capture mode (no RESEND_API_KEY): nothing leaves the machine; the email is
 // printed to the log and kept, rendered, for /dev/mailbox.
-import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 delete process.env.RESEND_API_KEY;
-const { getDb, queryRows } = await import("@/db/client");
 const { recordSignature } = await import("@/lib/signatures/mutations");
-const { deliverOutboxEmail, listCapturedEmails } = await import("./outbox");
+const { deliverNextBatch, listCapturedEmails } = await import("./outbox");
 
 describe("mail-capture mode", () => {
   it("prints the email and keeps it for the mailbox", async () => {
@@ -16,10 +14,9 @@ describe("mail-capture mode", () => {
       locale: "en",
       clientIp: "192.0.2.1",
     });
-    const [row] = await queryRows<{ id: string }>(await getDb(), sql`select id from email_outbox`);
     const printed: string[] = [];
     const spy = vi.spyOn(console, "log").mockImplementation((...args) => void printed.push(args.join(" ")));
-    await deliverOutboxEmail(row.id);
+    expect(await deliverNextBatch()).toMatchObject({ claimed: 1, sent: 1 });
     spy.mockRestore();
     expect(printed.join("\n")).toMatch(/\[mail-capture\] to=rosa@example\.org .*Confirm your signature/);
     const [mail] = await listCapturedEmails();

@@ -9,6 +9,7 @@ import { processSingleton } from "@/lib/process-singleton";
 
 export const QUEUES = {
   emailOutbox: "email-outbox",
+  emailHealth: "email-health",
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
 } as const;
@@ -22,11 +23,16 @@ const boss = processSingleton(
       database.driver === "pglite"
         ? new PgBoss({ db: fromPglite(database.pglite!), backend: "pglite", ...common })
         : new PgBoss({ connectionString: env.DATABASE_URL!, max: 4, ...common });
-    queue.on("error", (error) => logError("pg-boss", error));
+    // A worker's failure arrives as a plain object naming its queue (logError reads its message).
+    queue.on("error", (error: unknown) => {
+      const name = (error as { queue?: unknown } | null)?.queue;
+      logError(typeof name === "string" ? `pg-boss ${name}` : "pg-boss", error);
+    });
     await queue.start();
     // Wake-ups for the email outbox: at most one waiting (per singleton key), any number
     // running; a failed round is tried again (each email keeps its own retries).
     await queue.createQueue(QUEUES.emailOutbox, { policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    await queue.createQueue(QUEUES.emailHealth, { policy: "short" });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
     return queue;
