@@ -1,8 +1,9 @@
 import "server-only";
 // The one way mail leaves the app. With RESEND_API_KEY: the Resend SDK (whose errors
 // come back as values, so they are turned into exceptions here and the outbox retries).
-// Without it, mail-capture mode: nothing is sent; the message is printed to the log
-// and kept in the outbox for /dev/mailbox.
+// In mail-capture mode nothing is sent: the message stays in the outbox for
+// /dev/mailbox (this machine only), and the log says only that one was kept, since
+// a log is read by more people than the mailbox and the links confirm or delete.
 import { Resend } from "resend";
 import { env, mailMode } from "@/lib/env";
 
@@ -35,9 +36,7 @@ function client(): Resend {
 /** Sends one email; returns the provider's id ("captured" in mail-capture mode). */
 export async function sendEmail(email: OutgoingEmail): Promise<string> {
   if (mailMode === "capture") {
-    console.log(
-      `[mail-capture] to=${email.to} subject=${JSON.stringify(email.subject)}\n${email.text}\n[/mail-capture]`,
-    );
+    console.log("[mail-capture] kept 1 email, not sent: see /dev/mailbox on this machine");
     return "captured";
   }
   const { data, error } = await client().emails.send(

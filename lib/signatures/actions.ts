@@ -41,7 +41,7 @@ export async function signAction(_previous: SignFormState, form: FormData): Prom
     const result = await recordSignature({
       campaignSlug: text(form, "campaign"),
       locale,
-      clientIp: clientIp((await headers()).get("x-forwarded-for")),
+      clientIp: clientIp(await headers()),
       input: { ...values, ref: text(form, "ref") || undefined, website: text(form, "website") },
     });
     if (result.ok) return { status: "accepted" };

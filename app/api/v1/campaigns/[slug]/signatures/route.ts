@@ -25,7 +25,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       campaignSlug: (await params).slug,
       input: body,
       locale,
-      clientIp: clientIp(request.headers.get("x-forwarded-for")),
+      clientIp: clientIp(request.headers),
     });
     if (!result.ok) return apiError(result.code, locale, result.fieldErrors);
     return NextResponse.json(

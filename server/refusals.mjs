@@ -1,0 +1,64 @@
+// What the server answers itself, before Next.js sees a request it would fail on
+// (500) or should not read: a short page in the visitor's language, no script, no
+// stack trace; JSON in the public API's error shape for /api/ paths.
+import { requestLocale } from "./locale.mjs";
+
+const TEXT = {
+  bad_path: {
+    status: 400,
+    en: ["This address is not valid", "The link has a broken character in it. Check that it was copied whole, or start again from the home page."],
+    es: ["Esta dirección no es válida", "El enlace tiene un carácter dañado. Comprueba que se copió entero o vuelve a empezar desde la página de inicio."],
+  },
+  cross_origin: {
+    status: 403,
+    en: ["This form was sent from another site", "For your safety we only accept forms sent from this site's own pages. Open the page here and send it again."],
+    es: ["Este formulario se envió desde otro sitio", "Por tu seguridad solo aceptamos formularios enviados desde las páginas de este sitio. Abre la página aquí y vuelve a enviarlo."],
+  },
+  too_large: {
+    status: 413,
+    en: ["What you sent is too large", "A form or request can carry at most 1 MB. Shorten what you wrote and try again."],
+    es: ["Lo que enviaste es demasiado grande", "Un formulario o una solicitud admite como máximo 1 MB. Acorta lo que escribiste e inténtalo de nuevo."],
+  },
+  length_required: {
+    status: 411,
+    en: ["The size of what you sent is missing", "Send the request again with a Content-Length header."],
+    es: ["Falta el tamaño de lo que enviaste", "Vuelve a enviar la solicitud con una cabecera Content-Length."],
+  },
+};
+
+const HOME = { en: ["/", "Go to the home page"], es: ["/es", "Ir a la página de inicio"] };
+
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function page(locale, [title, detail]) {
+  const [href, home] = HOME[locale];
+  return `<!DOCTYPE html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · Cut Ties</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1c1917}a{color:#b91c1c}</style>
+</head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p><p><a href="${href}">${escapeHtml(home)}</a></p></main></body></html>
+`;
+}
+
+/** Answers `req` with the refusal `kind` and closes the connection (its body is never read). */
+export function refuse(req, res, kind) {
+  const { status, ...texts } = TEXT[kind];
+  const locale = requestLocale(req);
+  const isApi = (req.url ?? "").startsWith("/api/");
+  const body = isApi
+    ? JSON.stringify({ error: { code: kind, message: texts[locale][0] + ". " + texts[locale][1] } })
+    : page(locale, texts[locale]);
+  res.writeHead(status, {
+    "Content-Type": isApi ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Content-Language": locale,
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    Vary: "Accept-Language, Cookie",
+    // An unread body stays on the socket: close it rather than read megabytes.
+    Connection: "close",
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
