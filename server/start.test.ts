@@ -6,7 +6,8 @@ import { SERVER_ENTRY } from "../scripts/server-flags.mjs";
 
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { PATH: process.env.PATH ?? "", PORT: "0", ...env },
+    // Only what the test gives: the caller's DATABASE_URL or RESEND_API_KEY stay out.
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
