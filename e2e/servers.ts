@@ -146,6 +146,9 @@ export async function startApp(options: AppOptions): Promise<Server> {
     RESEND_API_KEY: "re_test_x",
     RESEND_BASE_URL: options.mailUrl,
     JOBS: "on",
+    // The tests stand in for a proxy on this machine: each gives its client an address
+    // of its own in X-Forwarded-For (fixtures.ts), which the app believes from loopback only.
+    TRUST_PROXY: "loopback",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: options.dataDir }),
     ...options.extraEnv,
   });

@@ -31,7 +31,7 @@ export function badBody(req) {
 /**
  * A page or server-action post whose Origin is another site. Next.js refuses those
  * too, but with a 500; the public API (/api/) is for other sites and keeps its own rules.
- * `appHost`: APP_URL's host[:port]; the request's own Host header is accepted too.
+ * `appHost`: APP_URL's host[:port]; the request's Host (or X-Forwarded-Host) is accepted too.
  */
 export function crossOrigin(req, appHost) {
   if (SAFE_METHODS.has(req.method ?? "GET") || (req.url ?? "").startsWith("/api/")) return null;
@@ -43,7 +43,9 @@ export function crossOrigin(req, appHost) {
   } catch {
     return "cross_origin"; // "null" (a sandboxed frame, a redirect from another site)
   }
-  return host === appHost || host === req.headers.host ? null : "cross_origin";
+  // X-Forwarded-Host as Next.js reads it: a browser posting from another site cannot set it.
+  const forwardedHost = req.headers["x-forwarded-host"]?.split(",")[0].trim();
+  return host === appHost || host === req.headers.host || host === forwardedHost ? null : "cross_origin";
 }
 
 /** The first refusal that applies to `req`, or null to hand it to Next.js. */
