@@ -1,5 +1,3 @@
-import path from "node:path";
-
 // The app's server and its Node flags, shared by `npm start`, the e2e tests and the
 // bench (which gives its bare-route ceiling the same flags, so the comparison stays fair).
 // A larger young generation: a request allocates many short-lived objects, and with
@@ -7,9 +5,10 @@ import path from "node:path";
 // a fifth of signing throughput here (see bench/README.md).
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
 
-// The server `npm start` runs once the build is fresh (an absolute path). Run it from
-// the repository root: Next.js finds the build folder (NEXT_DIST_DIR) there.
-export const SERVER_ENTRY = path.resolve(import.meta.dirname, "..", "server", "index.mjs");
+// The server `npm start` runs once the build is fresh, relative to the repository root:
+// run it from there (Next.js finds the build folder there too). No imports in this file:
+// Playwright's loader turns an .mjs with imports into CommonJS, which Node then refuses.
+export const SERVER_ENTRY = "server/index.mjs";
 
 // `npm run worker` as node arguments after tsx's CLI, from the repository root (the
 // bench and the worker's test start it so; package.json's script is the same command).

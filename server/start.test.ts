@@ -1,11 +1,13 @@
 // The server refuses settings that cannot work before it starts anything (no build
 // or database needed), with a message that says what to set.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SERVER_ENTRY } from "../scripts/server-flags.mjs";
 
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: path.resolve(import.meta.dirname, ".."),
     // Only what the test gives: the caller's DATABASE_URL or RESEND_API_KEY stay out.
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
