@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import autocannon, { type Instance, type Result } from "autocannon";
 import postgres from "postgres";
 import { isBuildFresh } from "../scripts/build-freshness.mjs";
-import { SERVER_NODE_FLAGS, WORKER_ARGS } from "../scripts/server-flags.mjs";
+import { SERVER_ENTRY, SERVER_NODE_FLAGS, WORKER_ARGS } from "../scripts/server-flags.mjs";
 
 // ---------------------------------------------------------------------------------
 // Settings
@@ -726,12 +726,16 @@ async function main(): Promise<number> {
     JOBS: WORKER === "separate" ? "off" : "on",
     PORT: String(APP_PORT),
   };
-  delete appEnv.RESEND_API_KEY; // mail-capture mode: confirmation emails go to the log
+  delete appEnv.RESEND_API_KEY;
+  appEnv.MAIL_CAPTURE = "on"; // confirmation emails are kept, not sent (PostgreSQL needs the choice said)
+  // The load generator stands in for a proxy on this machine: a distinct X-Forwarded-For per request.
+  appEnv.TRUST_PROXY = "loopback";
   delete appEnv.APP_URL;
   const nodeArgs = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${PROF_DIR}`] : [];
   log(`starting the app on :${APP_PORT} (JOBS=${appEnv.JOBS}, mail capture; log: ${path.relative(ROOT, APP_LOG)})${CPU_PROF ? `, profiling to ${path.relative(ROOT, PROF_DIR)}` : ""}`);
   await requireFreePort(APP_PORT);
-  const app = new Server("app", APP_PORT, { cwd: ROOT, env: appEnv, logFile: APP_LOG, nodeArgs });
+  // The app's own server, as `npm start` runs it (the bare route stays on `next start`).
+  const app = new Server("app", APP_PORT, { cwd: ROOT, env: appEnv, logFile: APP_LOG, nodeArgs, args: [...SERVER_NODE_FLAGS, SERVER_ENTRY] });
   const readyMs = await app.waitUntilAnswering("/api/v1/campaigns");
   log(`app answering after ${(readyMs / 1000).toFixed(1)} s (migrated and seeded)`);
   const serverPgids = [app.pid];
