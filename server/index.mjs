@@ -6,6 +6,7 @@
 //   - refuse what Next.js would answer with a 500 or read in full: undecodable paths,
 //     bodies over 1 MB, posts from other sites (guards.mjs, refusals.mjs).
 // instrumentation.ts (migrations, seed, workers) and proxy.ts run as under `next start`.
+// `--dev` (npm run dev) runs Next.js in development mode behind the same server.
 import http from "node:http";
 import path from "node:path";
 import { setClientHeaders } from "./client-address.mjs";
@@ -13,7 +14,8 @@ import { refusalFor } from "./guards.mjs";
 import { refuse } from "./refusals.mjs";
 import { SettingsError, appHost, readSettings } from "./settings.mjs";
 
-process.env.NODE_ENV ||= "production";
+const dev = process.argv.includes("--dev");
+process.env.NODE_ENV ||= dev ? "development" : "production";
 const root = path.resolve(import.meta.dirname, "..");
 const DRAIN_MS = 5000; // in-flight requests get this long after a stop signal
 
@@ -42,7 +44,7 @@ const ready = new Promise((resolve, reject) => {
     console.log(`[cut-ties] listening on http://localhost:${port}; starting the app…`);
     import("next")
       .then(async ({ default: next }) => {
-        const app = next({ dev: false, dir: root, port, httpServer: server });
+        const app = next({ dev, dir: root, port, httpServer: server });
         await app.prepare();
         handle = app.getRequestHandler();
         holder.__cutTiesNextApp = app;
