@@ -7,8 +7,18 @@ import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { isBuildFresh, root } from "./build-freshness.mjs";
 import { SERVER_ENTRY, SERVER_NODE_FLAGS } from "./server-flags.mjs";
+import { SettingsError, readSettings } from "../server/settings.mjs";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+// Settings that cannot work are refused before a minute of building, not after.
+try {
+  readSettings(process.env, process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(`\n[cut-ties] cannot start.\n${error.message}\n`);
+  process.exit(2);
+}
 
 if (!isBuildFresh(process.env.NEXT_DIST_DIR || ".next")) {
   console.log("[cut-ties] building the app (once after each change; about a minute)…");

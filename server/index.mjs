@@ -61,10 +61,13 @@ ready.then(
   },
 );
 
-server.on("request", async (req, res) => {
+async function onRequest(req, res, expectsContinue = false) {
   setClientHeaders(req, settings.trust);
   const refusal = refusalFor(req, host);
   if (refusal) return refuse(req, res, refusal);
+  // "Expect: 100-continue": the client waits for this before sending its body, so a
+  // refused body above was never sent at all.
+  if (expectsContinue) res.writeContinue();
   try {
     await ready;
     await handle(req, res);
@@ -73,7 +76,9 @@ server.on("request", async (req, res) => {
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
     res.end();
   }
-});
+}
+server.on("request", (req, res) => void onRequest(req, res));
+server.on("checkContinue", (req, res) => void onRequest(req, res, true));
 server.on("error", (error) => {
   console.error(
     error.code === "EADDRINUSE"

@@ -3,24 +3,29 @@
 // stack trace; JSON in the public API's error shape for /api/ paths.
 import { requestLocale } from "./locale.mjs";
 
+// `code`: the public API's error code (lib/errors.ts's set, plus the two only this server gives).
 const TEXT = {
   bad_path: {
     status: 400,
+    code: "invalid",
     en: ["This address is not valid", "The link has a broken character in it. Check that it was copied whole, or start again from the home page."],
     es: ["Esta dirección no es válida", "El enlace tiene un carácter dañado. Comprueba que se copió entero o vuelve a empezar desde la página de inicio."],
   },
   cross_origin: {
     status: 403,
+    code: "forbidden",
     en: ["This form was sent from another site", "For your safety we only accept forms sent from this site's own pages. Open the page here and send it again."],
     es: ["Este formulario se envió desde otro sitio", "Por tu seguridad solo aceptamos formularios enviados desde las páginas de este sitio. Abre la página aquí y vuelve a enviarlo."],
   },
   too_large: {
     status: 413,
+    code: "too_large",
     en: ["What you sent is too large", "A form or request can carry at most 1 MB. Shorten what you wrote and try again."],
     es: ["Lo que enviaste es demasiado grande", "Un formulario o una solicitud admite como máximo 1 MB. Acorta lo que escribiste e inténtalo de nuevo."],
   },
   length_required: {
     status: 411,
+    code: "length_required",
     en: ["The size of what you sent is missing", "Send the request again with a Content-Length header."],
     es: ["Falta el tamaño de lo que enviaste", "Vuelve a enviar la solicitud con una cabecera Content-Length."],
   },
@@ -42,11 +47,11 @@ function page(locale, [title, detail]) {
 
 /** Answers `req` with the refusal `kind` and closes the connection (its body is never read). */
 export function refuse(req, res, kind) {
-  const { status, ...texts } = TEXT[kind];
+  const { status, code, ...texts } = TEXT[kind];
   const locale = requestLocale(req);
   const isApi = (req.url ?? "").startsWith("/api/");
   const body = isApi
-    ? JSON.stringify({ error: { code: kind, message: texts[locale][0] + ". " + texts[locale][1] } })
+    ? JSON.stringify({ error: { code, message: texts[locale][0] + ". " + texts[locale][1] } })
     : page(locale, texts[locale]);
   res.writeHead(status, {
     "Content-Type": isApi ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
