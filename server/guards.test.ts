@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { BODY_LIMIT_BYTES, refusalFor } from "./guards.mjs";
+import { requestLocale } from "./locale.mjs";
 import { MAIL_NOT_CONFIGURED, resolveMailMode } from "./mail-mode.mjs";
 
 const APP_HOST = "cutties.example.org";
@@ -43,5 +44,18 @@ describe("mail mode", () => {
     expect(resolveMailMode({ DATABASE_URL: "postgres://db" })).toBe("unconfigured");
     expect(resolveMailMode({ DATABASE_URL: "postgres://db", MAIL_CAPTURE: "off" })).toBe("unconfigured");
     expect(MAIL_NOT_CONFIGURED).toMatch(/RESEND_API_KEY=.*\n.*MAIL_CAPTURE=on/s);
+  });
+});
+
+describe("the language of the server's own pages", () => {
+  const locale = (url: string, headers: Record<string, string> = {}) =>
+    requestLocale({ url, headers } as unknown as IncomingMessage);
+  it("follows the /es prefix, then the remembered choice, then Accept-Language", () => {
+    expect(locale("/es/%ff", { "accept-language": "en" })).toBe("es");
+    expect(locale("/es", {})).toBe("es");
+    expect(locale("/campaigns/%ff", { cookie: "a=b; lang=es", "accept-language": "en" })).toBe("es");
+    expect(locale("/campaigns/%ff", { "accept-language": "fr;q=1, es-MX;q=0.8, en;q=0.5" })).toBe("es");
+    expect(locale("/campaigns/%ff", { "accept-language": "de" })).toBe("en");
+    expect(locale("/estonia")).toBe("en");
   });
 });
