@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // PGlite ships wasm and data files; bundling would also publish them as assets.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "postgres"],
   poweredByHeader: false,
+  // app/global-not-found.tsx: an address no route matches gets the app's own 404, in the
+  // visitor's language and the site's layout (the layout lives under [locale], so a
+  // root not-found.tsx would have none).
+  experimental: { globalNotFound: true },
   // Lets tests and benchmarks build beside a developer's own build without clashing.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {

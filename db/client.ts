@@ -4,18 +4,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 import { processSingleton } from "@/lib/process-singleton";
 import { acquireDataDirLock } from "./lock";
+import type { Db, DbOrTx } from "./types";
 
-export type Db = PostgresJsDatabase<typeof schema>;
-// Both drivers' transactions expose the same query API; drizzle types them apart.
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type DbOrTx = Db | Tx;
+export type { Db, DbOrTx, Tx } from "./types";
 
 export type Database = {
   db: Db;
@@ -52,10 +49,24 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+/**
+ * How postgres.js behaves while the server is away. Its defaults wait up to 30 s for a
+ * connection (requests hung that long during an outage), and its reconnect delay grows
+ * with every failed attempt of the whole pool up to 20 s, so after a restart requests
+ * kept failing for many seconds after the server was back. Here a connection attempt
+ * gives up after a few seconds, and a closed connection tries again within a second:
+ * requests fail fast while the server is down (answered 503, lib/database-unavailable.ts)
+ * and succeed again as soon as it is back.
+ */
+export const POSTGRES_RECOVERY = {
+  connect_timeout: 3,
+  backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+} as const;
+
 async function openPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: env.DATABASE_POOL_MAX, onnotice: () => {} });
+  const client = postgres(url, { max: env.DATABASE_POOL_MAX, onnotice: () => {}, ...POSTGRES_RECOVERY });
   const db = drizzle({ client, schema });
   return { db, driver: "postgres", postgres: client, close: () => client.end({ timeout: 5 }) };
 }
@@ -83,7 +94,7 @@ export async function runMigrations(database: Database): Promise<void> {
 async function withSetupLock(setup: () => Promise<void>): Promise<void> {
   if (!env.DATABASE_URL) return setup();
   const { default: postgres } = await import("postgres");
-  const lockConnection = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  const lockConnection = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {}, ...POSTGRES_RECOVERY });
   const LOCK_KEY = 7_320_114; // any constant shared by every instance
   try {
     await lockConnection`select pg_advisory_lock(${LOCK_KEY})`;

@@ -4,16 +4,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import globalTeardown from "./global-teardown";
-import { APP_PORT, STANDIN_PORT, startApp, startStandin, type Server } from "./servers";
-
-export type E2eState = { tempDir: string; servers: Server[] };
-const holder = globalThis as unknown as { __cutTiesE2e?: E2eState };
+import { setE2eState, stopE2e, type E2eState } from "./global-state";
+import { APP_PORT, STANDIN_PORT, startApp, startStandin } from "./servers";
 
 export default async function globalSetup(): Promise<void> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "cut-ties-e2e-"));
   const state: E2eState = { tempDir, servers: [] };
-  holder.__cutTiesE2e = state;
+  setE2eState(state);
   process.env.E2E_TEMP_DIR = tempDir;
   try {
     const started = Date.now();
@@ -38,7 +35,7 @@ export default async function globalSetup(): Promise<void> {
     console.log(`[e2e] app ${app.url} (pid ${app.pid}), mail stand-in ${standin.url}; ready in ${seconds()} s; logs in ${tempDir}`);
   } catch (error) {
     // Playwright skips the teardown when the setup throws: stop what did start.
-    await globalTeardown();
+    await stopE2e();
     throw error;
   }
 }

@@ -15,8 +15,10 @@ const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3200);
 export const APP_PORT = PORT_BASE + 10;
 export const STANDIN_PORT = PORT_BASE + 9;
 export const SCALE_OUT_PORTS = [PORT_BASE + 20, PORT_BASE + 21] as const;
+/** The PostgreSQL restart test: its own PostgreSQL server, and the app on it. */
+export const RESTART_TEST_PORTS = { postgres: PORT_BASE + 30, app: PORT_BASE + 31 } as const;
 /** For specs that need an app with settings of its own (e2e/the-app-server-stands-guard.spec.ts). */
-export const OWN_APP_PORTS = [PORT_BASE + 30, PORT_BASE + 31] as const;
+export const OWN_APP_PORTS = [PORT_BASE + 40, PORT_BASE + 41] as const;
 // Shared by every instance of a run: confirmation tokens and hashes depend on it.
 export const APP_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
 

@@ -1,5 +1,5 @@
 // The public JSON API, as a partner site or a script uses it.
-import { ALL_SLUGS, CAMPAIGNS, expect, newClientIp, newSigner, test, type CampaignJson } from "./fixtures";
+import { ALL_SLUGS, CAMPAIGNS, confirmLink, expect, newClientIp, newSigner, test, type CampaignJson } from "./fixtures";
 
 test.describe("the API", () => {
   test("lists the live campaigns, cacheable for a few seconds", async ({ request }) => {
@@ -18,8 +18,35 @@ test.describe("the API", () => {
         confirmedCount: expect.any(Number),
       });
       expect(campaign.targets.length).toBeGreaterThan(0);
-      expect(campaign.goal).toBeGreaterThan(campaign.confirmedCount);
     }
+  });
+
+  test("counts a confirmed signature once, in the list and on the campaign", async ({ api, mail, page, request }) => {
+    // The pledge: no other journey asserts its count, so this confirmation cannot upset
+    // theirs. (The shared-link journey confirms one there too; it runs early in the suite.)
+    const { slug } = CAMPAIGNS.pledge;
+    const listed = async () => {
+      const response = await request.get("/api/v1/campaigns");
+      expect(response.status()).toBe(200);
+      const { data } = (await response.json()) as { data: CampaignJson[] };
+      const campaign = data.find((c) => c.slug === slug);
+      expect(campaign, `${slug} in the list`).toBeTruthy();
+      return campaign!.confirmedCount;
+    };
+    const before = await listed();
+    expect(await api.confirmedCount(slug)).toBe(before);
+
+    const s = newSigner("Contada", "Una");
+    expect((await api.sign(slug, { fullName: s.fullName, email: s.email }, { ip: newClientIp() })).status()).toBe(202);
+    const [email] = await mail.waitFor(s.email);
+    await page.goto(confirmLink(email));
+    await page.getByRole("button", { name: "Confirm my signature" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Thank you, your signature counts" })).toBeVisible();
+
+    // Public reads may be a few seconds old (max-age=5): both catch up, by exactly one.
+    const options = { timeout: 15_000, intervals: [500, 1000] };
+    await expect.poll(listed, { message: "the list counts the confirmation", ...options }).toBe(before + 1);
+    await expect.poll(() => api.confirmedCount(slug), { message: "the campaign counts it", ...options }).toBe(before + 1);
   });
 
   test("gives one campaign, in the language asked for", async ({ request }) => {

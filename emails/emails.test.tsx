@@ -167,6 +167,23 @@ describe("renderFromTemplate", () => {
     expect(unnamed.html).not.toMatch(/xxslot/);
   });
 
+  it.each(["Ana $` Pérez", "Ana $' Pérez", "Ana $& Pérez", "$$ $1 $<x>", "xxslotcampaignTitlexx"])(
+    "puts a name with replacement patterns (%s) into the email exactly as typed",
+    async (firstName) => {
+      const props = { ...SignatureConfirmation.PreviewProps, campaignTitle: "Tell Palantir: end it", firstName };
+      const { html, text } = await renderFromTemplate(SignatureConfirmation, props, {
+        text: ["firstName", "campaignTitle"],
+        url: ["confirmUrl", "campaignUrl", "deleteUrl"],
+      });
+      const direct = await renderEmail(<SignatureConfirmation {...props} />);
+      // Both parts are what rendering the template with the name itself gives.
+      expect(text).toBe(direct.text);
+      expect(text).toContain(`Hi ${firstName},`);
+      const unpadded = (h: string) => h.replace(/[\u00a0\u200b-\u200f\ufeff\s]{20,}/g, "~");
+      expect(unpadded(html)).toBe(unpadded(direct.html));
+    },
+  );
+
   it("keeps templates apart even when a minified build gives them the same name", async () => {
     // In the production build AlreadySigned and DataDeletion were both named "o", with
     // the same fixed props ({ locale }): keyed by name, one was sent as the other.

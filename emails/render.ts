@@ -68,7 +68,14 @@ export async function renderFromTemplate<P extends object>(
     variants.set(variant, template);
   }
   const { html, text } = await template;
+  // One pass with a function replacer: a string replacement would read `$&`, `$'` or
+  // `$\`` in a person's name as patterns (pasting parts of the template into the email),
+  // and one pass per value would fill a placeholder that an earlier value contained.
+  const placeholders = Object.keys(values);
+  const pattern = placeholders.length
+    ? new RegExp(placeholders.sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g")
+    : null;
   const fill = (source: string, escape: (s: string) => string) =>
-    Object.entries(values).reduce((out, [placeholder, value]) => out.replaceAll(placeholder, escape(value)), source);
+    pattern ? source.replace(pattern, (placeholder) => escape(values[placeholder] ?? placeholder)) : source;
   return { html: fill(html, escapeHtml), text: fill(text, (s) => s) };
 }

@@ -2,7 +2,8 @@ import "server-only";
 // JSON answers for the public API: one shape for errors, messages in the caller's
 // language (Accept-Language), and cache headers only where the answer is public.
 import { NextResponse } from "next/server";
-import type { ErrorCode, FieldErrors } from "@/lib/errors";
+import { logError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/database-unavailable";
 import { localeFromAcceptLanguage, messages, type Locale } from "@/lib/i18n";
 import type { CampaignSummary } from "@/lib/campaigns/queries";
 
@@ -14,14 +15,21 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
   unexpected: 500,
+  unavailable: 503,
 };
 
 export function requestLocale(request: Request): Locale {
   return localeFromAcceptLanguage(request.headers.get("accept-language"));
 }
 
-export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErrors): NextResponse {
+/**
+ * The error answer. `retryAfter`: for rate_limited, the whole seconds until the window
+ * that refused ends, sent as Retry-After so a client waits exactly as long as needed.
+ */
+export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErrors, retryAfter?: number): NextResponse {
   const t = messages(locale);
   const fields = fieldErrors
     ? Object.fromEntries(
@@ -32,11 +40,27 @@ export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErr
       )
     : undefined;
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (code === "rate_limited") headers["Retry-After"] = "60";
+  if (code === "rate_limited" && retryAfter) headers["Retry-After"] = String(Math.max(1, Math.ceil(retryAfter)));
   return NextResponse.json(
     { error: { code, message: t.errors[code], ...(fields ? { fields } : {}) } },
     { status: STATUS[code], headers },
   );
+}
+
+/**
+ * The answer to an error a route handler did not expect: 503 with Retry-After when the
+ * database is out of reach for a moment (nothing is wrong with the request), else a
+ * logged 500.
+ */
+export function apiFailure(where: string, error: unknown, locale: Locale): NextResponse {
+  if (!isDatabaseUnavailable(error)) {
+    logError(where, error);
+    return apiError("unexpected", locale);
+  }
+  noteDatabaseUnavailable(where, error);
+  const response = apiError("unavailable", locale);
+  response.headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+  return response;
 }
 
 /** Public, shared data: a few seconds fresh, served stale while refreshing or on error. */

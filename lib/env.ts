@@ -22,7 +22,11 @@ const schema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("Cut Ties <no-reply@cutties.localhost>"),
+  // Per IP: over the soft limit a signature is accepted but flagged for review; over
+  // the burst or sustained limit it is refused (429). A campus rally shares one IP.
   SIGN_LIMIT_PER_IP: limit.default({ max: 20, seconds: 600 }),
+  SIGN_LIMIT_PER_IP_BURST: limit.default({ max: 200, seconds: 60 }),
+  SIGN_LIMIT_PER_IP_SUSTAINED: limit.default({ max: 1000, seconds: 3600 }),
   SIGN_LIMIT_PER_EMAIL: limit.default({ max: 6, seconds: 3600 }),
   JOBS: z.enum(["on", "off"]).default("on"),
   // Which proxies may name the client (X-Forwarded-For): none by default. The server

@@ -2,6 +2,7 @@
 // runs the task, closes it, and explains the embedded-mode lock if the app holds it.
 import { closeDatabase, getDatabase } from "@/db/client";
 import { DataDirInUseError } from "@/db/lock";
+import { logError } from "@/lib/errors";
 
 export async function runCommand(name: string, task: () => Promise<string>, whileAppRuns: string): Promise<void> {
   try {
@@ -14,7 +15,7 @@ export async function runCommand(name: string, task: () => Promise<string>, whil
       console.error(`[${name}] ${error.message}\n[${name}] ${whileAppRuns}`);
       process.exit(2);
     }
-    console.error(`[${name}] failed:`, error instanceof Error ? error.message : error);
+    logError(name, error);
     process.exit(1);
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every test the project has, in order, stopping at the first failing stage
 // with its exit code. Plain Node, no dependencies.
-//   1. scripts/ensure-chromium.mjs      Debian's Chromium for Playwright; then eslint
+//   1. scripts/ensure-chromium.mjs      Debian's Chromium for Playwright; then `npm run lint`
+//                                       (eslint, then dependency-cruiser: no import cycles)
 //   2. vitest run                       unit + db projects (db on PGlite, or DATABASE_URL)
 //   3. NEXT_DIST_DIR=.next-e2e next build
 //   4. playwright test                  the journeys against the app's server; plus the
@@ -139,7 +140,8 @@ if (dbOnly) {
 }
 
 stopIfFailed("ensure-chromium", stage("ensure-chromium", process.execPath, ["scripts/ensure-chromium.mjs"]));
-if (!e2eOnly) stopIfFailed("eslint", stage("eslint", "npx", ["eslint", "."]));
+// The same command as `npm run lint`, so the two cannot drift apart.
+if (!e2eOnly) stopIfFailed("lint", stage("lint (eslint, then dependency-cruiser for import cycles)", "npm", ["run", "--silent", "lint"]));
 if (!e2eOnly) vitest(["unit", "db"]);
 build();
 playwright(hasDatabaseUrl ? ["chromium", "scale-out"] : ["chromium"]);

@@ -21,6 +21,10 @@ export const campaigns = pgTable(
     storyEs: text("story_es"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    // When the campaign stopped collecting (closed or won). A trigger keeps it in step with
+    // status (migration 0004), so every writer gets it right; confirmations after
+    // CONFIRM_GRACE_AFTER_CLOSE past it no longer count.
+    closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [index("campaigns_status_idx").on(t.status, t.publishedAt)],
 );

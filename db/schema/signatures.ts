@@ -35,6 +35,11 @@ export const signatures = pgTable(
     tokenExpiresAt: timestamp("token_expires_at", { withTimezone: true }),
     emailsQueued: smallint("emails_queued").notNull().default(0),
     lastEmailQueuedAt: timestamp("last_email_queued_at", { withTimezone: true }),
+    // Deletion-request emails to this signature's address: capped for its lifetime, like confirmations.
+    deletionEmailsQueued: smallint("deletion_emails_queued").notNull().default(0),
+    // Why the submission looked suspect (e.g. 'ip_soft_limit': over the per-IP soft limit).
+    // Still accepted and counted once confirmed; kept for the moderation that reviews them.
+    flaggedReason: text("flagged_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     validatedAt: timestamp("validated_at", { withTimezone: true }),
   },
@@ -45,6 +50,7 @@ export const signatures = pgTable(
       .on(t.campaignId, t.validatedAt)
       .where(sql`${t.status} = 'validated' and ${t.showName}`),
     index("signatures_pending_created_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index("signatures_flagged_idx").on(t.campaignId, t.createdAt).where(sql`${t.flaggedReason} is not null`),
   ],
 );
 

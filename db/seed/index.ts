@@ -1,7 +1,7 @@
 // First-start seed: the companies and campaigns drawn from shared/seeds. Idempotent:
 // every insert skips rows that exist, so two instances starting together are safe.
 import { inArray } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db } from "../types";
 import { campaigns, campaignTargets, companies } from "../schema";
 import { seedCampaigns, seedCompanies } from "./data";
 

@@ -9,6 +9,7 @@ import { cached, invalidate } from "@/lib/short-cache";
 import { invalidateCachedPages } from "@/lib/page-cache";
 import { forgetRecentPublicSigners } from "@/lib/signatures/queries";
 import { goalFor } from "./goal";
+import { isSlugShaped } from "./slug";
 import { confirmedCounts } from "@/lib/signatures/counts";
 
 export type CampaignStatus = "draft" | "live" | "closed" | "won";
@@ -101,7 +102,8 @@ async function loadLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {
 }
 
 /** A campaign anyone may see (live, closed or won), or null; at most a few seconds old. */
-export function getPublicCampaignBySlug(slug: string, locale: Locale): Promise<CampaignDetail | null> {
+export async function getPublicCampaignBySlug(slug: string, locale: Locale): Promise<CampaignDetail | null> {
+  if (!isSlugShaped(slug)) return null;
   return cached(`campaign:${slug}:${locale}`, () => loadPublicCampaign(slug, locale));
 }
 
@@ -150,7 +152,8 @@ export function forgetEveryCampaign(): void {
 }
 
 /** The id and status of a campaign by slug, for the signing path (a few seconds old at most). */
-export function getCampaignForSigning(slug: string) {
+export async function getCampaignForSigning(slug: string) {
+  if (!isSlugShaped(slug)) return null;
   return cached(`campaign-signing:${slug}`, () => loadCampaignForSigning(slug));
 }
 

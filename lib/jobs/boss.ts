@@ -22,7 +22,11 @@ const boss = processSingleton(
       database.driver === "pglite"
         ? new PgBoss({ db: fromPglite(database.pglite!), backend: "pglite", ...common })
         : new PgBoss({ connectionString: env.DATABASE_URL!, max: 4, ...common });
-    queue.on("error", (error) => logError("pg-boss", error));
+    // A worker's failure arrives as a plain object naming its queue (logError reads its message).
+    queue.on("error", (error: unknown) => {
+      const name = (error as { queue?: unknown } | null)?.queue;
+      logError(typeof name === "string" ? `pg-boss ${name}` : "pg-boss", error);
+    });
     await queue.start();
     // Wake-ups for the email outbox: at most one waiting (per singleton key), any number
     // running; a failed round is tried again (each email keeps its own retries).

@@ -15,6 +15,7 @@ import { keyedHash } from "@/lib/secrets";
 import { isTokenShaped, tokenHash } from "@/lib/signatures/tokens";
 import { canonicalEmail } from "@/lib/signatures/canonical-email";
 import { emailField } from "@/lib/signatures/schemas";
+import { MAX_EMAILS_PER_SIGNATURE } from "@/lib/signatures/email-limits";
 import { countRemovals } from "@/lib/signatures/counts";
 import { forgetEveryCampaign } from "@/lib/campaigns/queries";
 
@@ -46,9 +47,15 @@ export async function requestDataDeletion(input: {
 
   let queued = false;
   await db.transaction(async (tx) => {
+    // Like confirmations, at most MAX_EMAILS_PER_SIGNATURE deletion emails per signature
+    // in its lifetime: no address can be mailed without end through this form.
     const [signed] = await queryRows<{ n: number }>(
       tx,
-      sql`select count(*)::int as n from signatures where email_canonical = ${emailCanonical}`,
+      sql`with s as (update signatures set deletion_emails_queued = deletion_emails_queued + 1
+                     where email_canonical = ${emailCanonical}
+                       and deletion_emails_queued < ${MAX_EMAILS_PER_SIGNATURE}::int
+                     returning 1)
+          select count(*)::int as n from s`,
     );
     if (!Number(signed?.n)) return;
     const requestId = crypto.randomUUID();

@@ -4,9 +4,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/client-ip";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/database-unavailable";
 import { logError, type ErrorCode } from "@/lib/errors";
-import { isLocale, localePath, type Locale } from "@/lib/i18n";
+import { isLocale, type Locale } from "@/lib/i18n";
 import { confirmSignature, recordSignature } from "./mutations";
+import { confirmPagePath, rememberConfirmedHere } from "./thanks-cookie";
 
 export type SignFormValues = {
   fullName: string;
@@ -20,7 +22,14 @@ export type SignFormValues = {
 export type SignFormState =
   | { status: "idle" }
   | { status: "accepted" }
-  | { status: "error"; code: ErrorCode; fieldErrors: Record<string, string[]>; values: SignFormValues };
+  | {
+      status: "error";
+      code: ErrorCode;
+      fieldErrors: Record<string, string[]>;
+      values: SignFormValues;
+      /** Seconds until a refusing rate-limit window ends, for the message. */
+      retryAfter?: number;
+    };
 
 const text = (form: FormData, key: string) => {
   const v = form.get(key);
@@ -45,19 +54,30 @@ export async function signAction(_previous: SignFormState, form: FormData): Prom
       input: { ...values, ref: text(form, "ref") || undefined, website: text(form, "website") },
     });
     if (result.ok) return { status: "accepted" };
-    return { status: "error", code: result.code, fieldErrors: result.fieldErrors ?? {}, values };
+    const retryAfter = result.code === "rate_limited" && "retryAfter" in result ? result.retryAfter : undefined;
+    return { status: "error", code: result.code, fieldErrors: result.fieldErrors ?? {}, values, ...(retryAfter ? { retryAfter } : {}) };
   } catch (error) {
+    // The database away for a moment (a restart): "try again in a moment", not a bug.
+    if (isDatabaseUnavailable(error)) {
+      noteDatabaseUnavailable("sign", error);
+      return { status: "error", code: "unavailable", fieldErrors: {}, values };
+    }
     logError("sign", error);
     return { status: "error", code: "unexpected", fieldErrors: {}, values };
   }
 }
 
-/** The confirmation page's button. */
+/** The confirmation page's button, with the choice to show the name or not. */
 export async function confirmAction(form: FormData): Promise<void> {
   const locale: Locale = isLocale(form.get("locale")) ? (form.get("locale") as Locale) : "en";
   const slug = text(form, "campaign");
   const token = text(form, "token");
-  const outcome = await confirmSignature(token);
-  const base = `/campaigns/${encodeURIComponent(slug)}/confirm/${encodeURIComponent(token)}`;
-  redirect(localePath(locale, `${base}?result=${outcome.status}`));
+  const outcome = await confirmSignature(token, {
+    showName: form.get("showName") === "on",
+    detailsDigest: text(form, "details"),
+  });
+  // The signature's own campaign, whatever the form said.
+  const campaign = outcome.status === "invalid" ? slug : outcome.campaignSlug;
+  if (outcome.status === "confirmed" || outcome.status === "already_confirmed") await rememberConfirmedHere(campaign, token);
+  redirect(`${confirmPagePath(locale, campaign, token)}?result=${outcome.status}`);
 }

@@ -4,7 +4,7 @@ import { getDb, queryRows } from "@/db/client";
 import { signatures } from "@/db/schema";
 import { cached, invalidate } from "@/lib/short-cache";
 import { publicName } from "./public-name";
-import { isTokenShaped, tokenHash } from "./tokens";
+import { detailsDigest, isTokenShaped, tokenHash } from "./tokens";
 
 export type PublicSigner = { name: string; validatedAt: Date };
 
@@ -29,16 +29,60 @@ async function loadRecentPublicSigners(campaignId: string, limit: number): Promi
   return rows.map((r) => ({ name: publicName(r.fullName), validatedAt: r.validatedAt! }));
 }
 
-export type TokenSignature = { status: string; referralCode: string; expired: boolean };
+/** A confirmation this long after its campaign closed still counts: the person signed in time. */
+export const CONFIRM_GRACE_AFTER_CLOSE_HOURS = 24;
 
-/** The signature a confirmation token belongs to (state only, no personal data), or null. */
+/** SQL over campaigns `c`: whether a confirmation made now still counts. */
+export const campaignOpenForConfirming = sql`(c.status = 'live' or (c.status in ('closed', 'won')
+  and c.closed_at > now() - make_interval(hours => ${CONFIRM_GRACE_AFTER_CLOSE_HOURS}::int)))`;
+
+export type TokenSignature = {
+  status: string;
+  referralCode: string;
+  expired: boolean;
+  campaignSlug: string;
+  /** The name as given, its public form, and whether it is to be shown: what the page shows its owner. */
+  fullName: string;
+  publicName: string;
+  showName: boolean;
+  detailsDigest: string;
+  /** Whether a confirmation now would count; when the campaign closed, and the end of the grace after. */
+  campaignOpen: boolean;
+  closedAt: Date | null;
+  confirmBy: Date | null;
+};
+
+/**
+ * The signature a confirmation token belongs to, or null. It carries the signer's
+ * name: only for the page that token opens (its holder reads the email it was sent to).
+ */
 export async function findSignatureForToken(token: string): Promise<TokenSignature | null> {
   if (!isTokenShaped(token)) return null;
   const db = await getDb();
-  const [row] = await queryRows<{ status: string; referral_code: string; expired: boolean }>(
+  const [row] = await queryRows<{
+    id: string; status: string; referral_code: string; expired: boolean; slug: string;
+    full_name: string; show_name: boolean; open: boolean; closed_at: string | Date | null;
+  }>(
     db,
-    sql`select status, referral_code, token_expires_at <= now() as expired
-        from signatures where token_hash = ${tokenHash(token)} limit 1`,
+    sql`select s.id, s.status, s.referral_code, s.token_expires_at <= now() as expired, c.slug,
+               s.full_name, s.show_name, ${campaignOpenForConfirming} as open,
+               case when c.status in ('closed', 'won') then c.closed_at end as closed_at
+        from signatures s join campaigns c on c.id = s.campaign_id
+        where s.token_hash = ${tokenHash(token)} limit 1`,
   );
-  return row ? { status: row.status, referralCode: row.referral_code, expired: Boolean(row.expired) } : null;
+  if (!row) return null;
+  const closedAt = row.closed_at ? new Date(row.closed_at) : null;
+  return {
+    status: row.status,
+    referralCode: row.referral_code,
+    expired: Boolean(row.expired),
+    campaignSlug: row.slug,
+    fullName: row.full_name,
+    publicName: publicName(row.full_name),
+    showName: Boolean(row.show_name),
+    detailsDigest: detailsDigest(row.id, row.full_name),
+    campaignOpen: Boolean(row.open),
+    closedAt,
+    confirmBy: closedAt ? new Date(closedAt.getTime() + CONFIRM_GRACE_AFTER_CLOSE_HOURS * 3600_000) : null,
+  };
 }

@@ -1,37 +1,63 @@
 // What a signature may contain, for the form and the API alike. Error messages are
 // keys of the `fields` catalogue, so each surface can say them in its language.
 import { z } from "zod";
+import { hasForbiddenCharacters, hasLetter, hasVisibleText, normaliseComment, normaliseName } from "./text";
 
 // Refused so that an exported CSV cannot run a formula, and so names carry no links.
+// Tested on the NFKC form too, so full-width look-alikes (＝, ｈｔｔｐ) are caught.
 const FORMULA_START = /^[=+\-@\t\r]/;
 const URL_LIKE = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|org|net|io|info|ru|xyz|co|ly|me)\b)/i;
+const isSafeName = (v: string) => [v, v.normalize("NFKC")].every((form) => !FORMULA_START.test(form) && !URL_LIKE.test(form));
+
+const NAME_MAX = 100;
+const COMMENT_MAX = 500;
+// Raw input this long cannot become valid: refuse it before normalising (cheap), with
+// room for whitespace and invisible characters that normalising drops.
+const RAW_FACTOR = 4;
 
 const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")], { error: "checkboxInvalid" })
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+/** An email address as people type it: trimmed, at most 64 characters before the @ and 254 in all, ASCII only. */
+export const emailField = z
+  .string({ error: "emailInvalid" })
+  .trim()
+  .max(254, "emailTooLong")
+  .refine((v) => v.lastIndexOf("@") <= 64, "emailTooLong")
+  .pipe(z.email("emailInvalid"));
 
-/** An email address as people type it: trimmed, at most 254 characters. */
-export const emailField = z.string({ error: "emailInvalid" }).trim().max(254, "emailInvalid").pipe(z.email("emailInvalid"));
+/** A full name: one line, NFC, with at least one visible letter. */
+export const fullNameField = z
+  .string({ error: "fullNameRequired" })
+  .max(NAME_MAX * RAW_FACTOR, "fullNameTooLong")
+  .refine((v) => !hasForbiddenCharacters(v), { message: "fullNameCharacters", abort: true })
+  .transform(normaliseName)
+  .pipe(
+    z
+      .string()
+      .min(2, { message: "fullNameRequired", abort: true })
+      .max(NAME_MAX, { message: "fullNameTooLong", abort: true })
+      .refine(isSafeName, { message: "fullNameUnsafe", abort: true })
+      .refine(hasLetter, "fullNameRequired"),
+  );
+
+/** An optional comment: several lines allowed, normalised; nothing visible counts as none. */
+export const commentField = z
+  .string({ error: "commentInvalid" })
+  .max(COMMENT_MAX * RAW_FACTOR, "commentTooLong")
+  .refine((v) => !hasForbiddenCharacters(v), { message: "commentCharacters", abort: true })
+  .transform(normaliseComment)
+  .pipe(z.string().max(COMMENT_MAX, "commentTooLong"))
+  .optional()
+  .transform((v) => (v && hasVisibleText(v) ? v : undefined));
 
 export const signatureInputSchema = z.object({
-  fullName: z
-    .string({ error: "fullNameRequired" })
-    .trim()
-    .min(2, "fullNameRequired")
-    .max(100, "fullNameTooLong")
-    .refine((v) => !FORMULA_START.test(v) && !URL_LIKE.test(v), "fullNameUnsafe"),
+  fullName: fullNameField,
   email: emailField,
   postalCode: z
-    .string()
+    .string({ error: "postalCodeInvalid" })
     .trim()
     .regex(/^[A-Za-z0-9 -]{0,12}$/, "postalCodeInvalid")
     .optional()
@@ -39,15 +65,15 @@ export const signatureInputSchema = z.object({
   showName: checkbox,
   wantsUpdates: checkbox,
   // Comments are free text; the CSV export (a later issue) escapes them.
-  comment: optionalText(500, "commentTooLong"),
+  comment: commentField,
   ref: z
     .string()
     .trim()
     .regex(/^[a-z0-9]{4,16}$/i)
     .optional()
     .catch(undefined),
-  // The honeypot: people leave it empty; simple bots fill every field.
-  website: z.string().optional(),
+  // The honeypot: people leave it empty; simple bots fill every field. Never stored.
+  website: z.string().optional().catch("filled"),
 });
 
 export type SignatureInput = z.infer<typeof signatureInputSchema>;

@@ -15,6 +15,14 @@ export function tokenHash(token: string): string {
   return sha256(token);
 }
 
+/**
+ * Names the details a confirmation page showed (the name), so its POST confirms only
+ * if they still hold: a later submission for the address may have replaced them.
+ */
+export function detailsDigest(signatureId: string, fullName: string): string {
+  return keyedHash("confirm-details", `${signatureId}\0${fullName}`);
+}
+
 /** Whether a token from a link could be one of ours (base64url keyed hashes), before any query. */
 export function isTokenShaped(token: string): boolean {
   return /^[A-Za-z0-9_-]{20,100}$/.test(token);

@@ -64,6 +64,7 @@ const en = {
     checkEmail:
       "We sent a link to the address you gave. Open it and press the button to confirm: your signature counts once you do. Nothing arrived? Look in spam; the link can take a few minutes.",
     shareWhileWaiting: "While you wait, share the campaign:",
+    rateLimitedFor: "Too many signatures from your connection or address just now. You can try again {when}.",
   },
   errors: {
     invalid: "Please check the highlighted fields.",
@@ -73,7 +74,10 @@ const en = {
     unauthorized: "Please sign in first.",
     forbidden: "You are not allowed to do that.",
     conflict: "That changed while you were working. Please reload and try again.",
+    too_large: "That request is too large. Send only the signature's fields.",
+    unsupported_media_type: "Send the signature as JSON, with the header Content-Type: application/json.",
     unexpected: "Something went wrong on our side. Your signature was not lost: please try again in a minute.",
+    unavailable: "We can’t reach our database for a moment, so this was not saved. Please try again in a few seconds.",
   },
   fields: {
     fullNameRequired: "Enter your full name.",
@@ -82,6 +86,13 @@ const en = {
     emailInvalid: "Enter an email address like name@example.com.",
     postalCodeInvalid: "Use letters, digits, spaces and dashes only (at most 12).",
     commentTooLong: "Use at most 500 characters.",
+    fullNameCharacters: "Your name contains control or text-direction codes that cannot be shown. Please type it again.",
+    emailTooLong: "That address is too long: at most 64 characters before the @ and 254 in all.",
+    commentInvalid: "Write your comment as text.",
+    commentCharacters: "Your comment contains control or text-direction codes that cannot be shown. Please type it again.",
+    checkboxInvalid: "Answer yes or no.",
+    bodyInvalid: "Send the signature as a JSON object of its fields.",
+    bodyTooComplex: "Send only the signature's fields, each a plain value.",
   },
   confirm: {
     title: "Confirm your signature",
@@ -95,6 +106,17 @@ const en = {
     invalid:
       "The confirmation link is incomplete or has expired (links last 7 days). If you signed more than 30 days ago and did not confirm, please sign again.",
     backToCampaign: "Back to the campaign",
+    publicHeading: "What others will see",
+    signedAs: "You signed as {name}.",
+    showName: "Show my name as “{publicName}” on the campaign page",
+    private: "Your email address and postal code are never shown. Untick the box and your name stays private too.",
+    notYou:
+      "Not your name? Someone else may have typed your address. Sign again on the campaign page with your own details: they replace these until you confirm.",
+    changed: "The details of this signature changed after you opened this page. Check them below and press the button again.",
+    closedTitle: "This campaign has closed",
+    closed:
+      "“{title}” stopped collecting signatures on {date}. Confirmations more than {hours} hours after it closed no longer count. Thank you for caring all the same.",
+    closingNote: "This campaign closed on {date}. You signed in time: confirm before {deadline} and your signature counts.",
   },
   share: {
     heading: "Share this campaign",
@@ -145,6 +167,13 @@ const en = {
   notFound: {
     title: "Page not found",
     body: "We could not find that page.",
+    // The public API's answer to an address it does not have.
+    api: "There is nothing at this address in the API. See /api/v1/campaigns.",
+  },
+  pageError: {
+    title: "This page could not load just now",
+    body: "Something on our side is briefly out of reach. Nothing you did caused it: please try again in a few seconds.",
+    retry: "Try again",
   },
 };
 

@@ -66,6 +66,7 @@ const es: Messages = {
     checkEmail:
       "Te enviamos un enlace. Ábrelo y pulsa el botón para confirmar: tu firma cuenta desde ese momento. ¿No llegó nada? Mira en la carpeta de spam; puede tardar unos minutos.",
     shareWhileWaiting: "Mientras tanto, comparte la campaña:",
+    rateLimitedFor: "Hubo demasiadas firmas desde tu conexión o tu correo en poco tiempo. Podrás volver a intentarlo {when}.",
   },
   errors: {
     invalid: "Revisa los campos marcados.",
@@ -75,7 +76,10 @@ const es: Messages = {
     unauthorized: "Primero inicia sesión.",
     forbidden: "No tienes permiso para hacer eso.",
     conflict: "Algo cambió mientras trabajabas. Recarga la página y vuelve a intentarlo.",
+    too_large: "La solicitud es demasiado grande. Envía solo los campos de la firma.",
+    unsupported_media_type: "Envía la firma en JSON, con la cabecera Content-Type: application/json.",
     unexpected: "Algo falló de nuestro lado. No se perdió nada: vuelve a intentarlo en un minuto.",
+    unavailable: "No podemos acceder a nuestra base de datos en este momento, así que esto no se guardó. Vuelve a intentarlo en unos segundos.",
   },
   fields: {
     fullNameRequired: "Escribe tu nombre completo.",
@@ -84,6 +88,13 @@ const es: Messages = {
     emailInvalid: "Escribe un correo como nombre@ejemplo.com.",
     postalCodeInvalid: "Usa solo letras, números, espacios y guiones (máximo 12).",
     commentTooLong: "Usa como máximo 500 caracteres.",
+    fullNameCharacters: "Tu nombre contiene códigos de control o de dirección del texto que no se pueden mostrar. Escríbelo de nuevo, por favor.",
+    emailTooLong: "Esa dirección es demasiado larga: como máximo 64 caracteres antes de la @ y 254 en total.",
+    commentInvalid: "Escribe tu comentario como texto.",
+    commentCharacters: "Tu comentario contiene códigos de control o de dirección del texto que no se pueden mostrar. Escríbelo de nuevo, por favor.",
+    checkboxInvalid: "Responde sí o no.",
+    bodyInvalid: "Envía la firma como un objeto JSON con sus campos.",
+    bodyTooComplex: "Envía solo los campos de la firma, cada uno con un valor simple.",
   },
   confirm: {
     title: "Confirma tu firma",
@@ -97,6 +108,17 @@ const es: Messages = {
     invalid:
       "El enlace de confirmación está incompleto o venció (dura 7 días). Si firmaste hace más de 30 días y no confirmaste, vuelve a firmar.",
     backToCampaign: "Volver a la campaña",
+    publicHeading: "Lo que verán los demás",
+    signedAs: "Firmaste como {name}.",
+    showName: "Mostrar mi nombre como «{publicName}» en la página de la campaña",
+    private: "Tu correo y tu código postal nunca se muestran. Si desmarcas la casilla, tu nombre tampoco.",
+    notYou:
+      "¿No es tu nombre? Puede que otra persona haya escrito tu correo. Vuelve a firmar en la página de la campaña con tus propios datos: reemplazan a estos mientras no confirmes.",
+    changed: "Los datos de esta firma cambiaron después de que abriste esta página. Revísalos abajo y vuelve a pulsar el botón.",
+    closedTitle: "Esta campaña ya cerró",
+    closed:
+      "«{title}» dejó de recoger firmas el {date}. Las confirmaciones hechas más de {hours} horas después del cierre ya no cuentan. Gracias de todos modos por tu interés.",
+    closingNote: "Esta campaña cerró el {date}. Firmaste a tiempo: confirma antes del {deadline} y tu firma contará.",
   },
   share: {
     heading: "Comparte esta campaña",
@@ -148,6 +170,12 @@ const es: Messages = {
   notFound: {
     title: "Página no encontrada",
     body: "No encontramos esa página.",
+    api: "No hay nada en esta dirección de la API. Consulta /api/v1/campaigns.",
+  },
+  pageError: {
+    title: "Esta página no pudo cargarse ahora",
+    body: "Algo de nuestro lado no responde por un momento. No es por nada que hayas hecho: vuelve a intentarlo en unos segundos.",
+    retry: "Volver a intentarlo",
   },
 };
 

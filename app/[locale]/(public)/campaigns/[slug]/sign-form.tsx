@@ -4,10 +4,17 @@
 // result; with it, no reload.
 import { useActionState, useEffect, useRef } from "react";
 import { signAction, type SignFormState } from "@/lib/signatures/actions";
-import { localePath, type Locale, type Messages } from "@/lib/i18n";
+import { format, localePath, type Locale, type Messages } from "@/lib/i18n";
 import { TextField } from "@/components/text-field";
 
 type FormCopy = Pick<Messages, "form" | "errors" | "fields">;
+
+/** "…try again in 9 minutes": the wait the server gave, rounded up, in the person's language. */
+function retryMessage(t: FormCopy, locale: Locale, seconds: number): string {
+  const when = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
+  const text = seconds < 90 ? when.format(Math.ceil(seconds), "second") : when.format(Math.ceil(seconds / 60), "minute");
+  return format(t.form.rateLimitedFor, { when: text });
+}
 
 export function SignForm({
   campaignSlug,
@@ -60,7 +67,7 @@ export function SignForm({
       </h2>
       {state.status === "error" && (
         <div role="alert" tabIndex={-1} className="rounded border border-danger bg-red-50 p-3 text-sm font-medium text-danger">
-          {t.errors[state.code]}
+          {state.code === "rate_limited" && state.retryAfter ? retryMessage(t, locale, state.retryAfter) : t.errors[state.code]}
         </div>
       )}
       <input type="hidden" name="campaign" value={campaignSlug} />

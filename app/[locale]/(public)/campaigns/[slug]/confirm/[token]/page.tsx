@@ -1,15 +1,19 @@
 // The link in the confirmation email lands here. Opening it changes nothing (mail
-// scanners open links); the person presses the button, a POST, to confirm.
+// scanners open links); the person sees what will be public, may hide their name,
+// and presses the button, a POST, to confirm. The thank-you and personal share link
+// that follow are shown only in the browser that confirmed (lib/signatures/thanks-cookie.ts):
+// anyone else opening this address is taken to the campaign and its sign form.
 import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
 import { CheckCircle2 } from "lucide-react";
 import { SharePanel } from "@/components/share-panel";
 import { getPublicCampaignBySlug } from "@/lib/campaigns/queries";
 import { appUrl } from "@/lib/env";
-import { format, localePath } from "@/lib/i18n";
+import { format, localePath, type Locale } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { confirmAction } from "@/lib/signatures/actions";
-import { findSignatureForToken } from "@/lib/signatures/queries";
-import { notFound } from "next/navigation";
+import { CONFIRM_GRACE_AFTER_CLOSE_HOURS, findSignatureForToken } from "@/lib/signatures/queries";
+import { confirmedHere, confirmPagePath } from "@/lib/signatures/thanks-cookie";
 
 type Props = {
   params: Promise<{ locale: string; slug: string; token: string }>;
@@ -18,16 +22,32 @@ type Props = {
 
 export const metadata = { robots: { index: false } };
 
+function formatMoment(locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  }).format(date);
+}
+
 export default async function ConfirmPage({ params, searchParams }: Props) {
   const { locale, t } = await localeParam(params);
   const { slug, token } = await params;
   const { result } = await searchParams;
+  const signature = await findSignatureForToken(token);
+  // A token belongs to one campaign: under another campaign's address it leads to its own.
+  if (signature && signature.campaignSlug !== slug) redirect(confirmPagePath(locale, signature.campaignSlug, token));
   const campaign = await getPublicCampaignBySlug(slug, locale);
   if (!campaign) notFound();
-  const signature = await findSignatureForToken(token);
   const campaignPath = localePath(locale, `/campaigns/${campaign.slug}`);
 
   if (signature?.status === "validated") {
+    // Someone this address was shared with: the campaign, credited to the person who shared it.
+    if (!(await confirmedHere(locale, token))) redirect(`${campaignPath}?ref=${signature.referralCode}`);
     const fresh = result === "confirmed";
     const shareUrl = `${appUrl}${campaignPath}?ref=${signature.referralCode}`;
     return (
@@ -47,7 +67,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
     );
   }
 
-  if (!signature || signature.expired) {
+  if (!signature || signature.expired || signature.status !== "pending") {
     return (
       <div className="mx-auto max-w-2xl px-4 py-8">
         <h1 className="text-2xl font-bold">{t.confirm.invalidTitle}</h1>
@@ -59,14 +79,68 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
     );
   }
 
+  const { closedAt, confirmBy } = signature;
+  if (!signature.campaignOpen) {
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-8">
+        <h1 className="text-2xl font-bold">{t.confirm.closedTitle}</h1>
+        <p className="mt-2">
+          {format(t.confirm.closed, {
+            title: campaign.title,
+            date: closedAt ? formatMoment(locale, closedAt) : "",
+            hours: CONFIRM_GRACE_AFTER_CLOSE_HOURS,
+          })}
+        </p>
+        <Link href={campaignPath} className="mt-4 inline-block font-medium text-accent underline">
+          {t.confirm.backToCampaign}: {campaign.title}
+        </Link>
+      </div>
+    );
+  }
+
   return (
     <div className="mx-auto max-w-2xl px-4 py-8">
       <h1 className="text-2xl font-bold">{t.confirm.title}</h1>
       <p className="mt-2 text-lg">{format(t.confirm.intro, { title: campaign.title })}</p>
-      <form action={confirmAction} className="mt-6">
+      {result === "changed" && (
+        <p role="alert" className="mt-4 rounded border border-danger bg-red-50 p-3 font-medium text-danger">
+          {t.confirm.changed}
+        </p>
+      )}
+      {closedAt && confirmBy && (
+        <p role="status" className="mt-4 rounded border border-warning bg-warning-soft p-3 font-medium text-warning">
+          {format(t.confirm.closingNote, {
+            date: formatMoment(locale, closedAt),
+            deadline: formatMoment(locale, confirmBy),
+          })}
+        </p>
+      )}
+      <form action={confirmAction} className="mt-6 space-y-6">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="campaign" value={campaign.slug} />
         <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="details" value={signature.detailsDigest} />
+        <fieldset className="space-y-3 rounded-lg border border-line p-4">
+          <legend className="px-1 text-lg font-semibold">{t.confirm.publicHeading}</legend>
+          <p>{format(t.confirm.signedAs, { name: signature.fullName })}</p>
+          <div className="flex items-start gap-3">
+            <input
+              id="showName"
+              name="showName"
+              type="checkbox"
+              defaultChecked={signature.showName}
+              className="mt-0.5 size-6 shrink-0 accent-accent"
+            />
+            <label htmlFor="showName">{format(t.confirm.showName, { publicName: signature.publicName })}</label>
+          </div>
+          <p className="text-sm text-muted">{t.confirm.private}</p>
+          <p className="text-sm text-muted">
+            {t.confirm.notYou}{" "}
+            <Link href={`${campaignPath}#sign`} className="font-medium text-accent underline">
+              {campaign.title}
+            </Link>
+          </p>
+        </fieldset>
         <button
           type="submit"
           className="min-h-12 w-full rounded bg-accent px-6 text-lg font-semibold text-white hover:bg-accent-hover sm:w-auto"
