@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { BODY_LIMIT_BYTES, refusalFor } from "./guards.mjs";
 import { requestLocale } from "./locale.mjs";
+import { apiMessage } from "./refusals.mjs";
 import { MAIL_NOT_CONFIGURED, resolveMailMode } from "./mail-mode.mjs";
 
 const APP_HOST = "cutties.example.org";
@@ -57,5 +58,13 @@ describe("the language of the server's own pages", () => {
     expect(locale("/campaigns/%ff", { "accept-language": "fr;q=1, es-MX;q=0.8, en;q=0.5" })).toBe("es");
     expect(locale("/campaigns/%ff", { "accept-language": "de" })).toBe("en");
     expect(locale("/estonia")).toBe("en");
+  });
+});
+
+describe("the API's words", () => {
+  it("a body over the server's cap is refused as the API refuses its own: same code, same message", async () => {
+    const { messages } = await import("@/lib/i18n");
+    expect(apiMessage("too_large", "en")).toBe(messages("en").errors.too_large);
+    expect(apiMessage("too_large", "es")).toBe(messages("es").errors.too_large);
   });
 });

@@ -20,6 +20,11 @@ const TEXT = {
   too_large: {
     status: 413,
     code: "too_large",
+    // The API's own words for its own limit (lib/i18n errors.too_large; a test keeps them equal).
+    api: {
+      en: "That request is too large. Send only the signature's fields.",
+      es: "La solicitud es demasiado grande. Envía solo los campos de la firma.",
+    },
     en: ["What you sent is too large", "A form or request can carry at most 1 MB. Shorten what you wrote and try again."],
     es: ["Lo que enviaste es demasiado grande", "Un formulario o una solicitud admite como máximo 1 MB. Acorta lo que escribiste e inténtalo de nuevo."],
   },
@@ -30,6 +35,8 @@ const TEXT = {
     es: ["Falta el tamaño de lo que enviaste", "Vuelve a enviar la solicitud con una cabecera Content-Length."],
   },
 };
+
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 
 const HOME = { en: ["/", "Go to the home page"], es: ["/es", "Ir a la página de inicio"] };
 
@@ -45,13 +52,19 @@ function page(locale, [title, detail]) {
 `;
 }
 
-/** Answers `req` with the refusal `kind` and closes the connection (its body is never read). */
+/** The message of a refusal in the public API's JSON. */
+export function apiMessage(kind, locale) {
+  const { api, ...texts } = TEXT[kind];
+  return api?.[locale] ?? `${texts[locale][0]}. ${texts[locale][1]}`;
+}
+
+/** Answers `req` with the refusal `kind`; its body, if any, is never handed to anyone. */
 export function refuse(req, res, kind) {
   const { status, code, ...texts } = TEXT[kind];
   const locale = requestLocale(req);
   const isApi = (req.url ?? "").startsWith("/api/");
   const body = isApi
-    ? JSON.stringify({ error: { code, message: texts[locale][0] + ". " + texts[locale][1] } })
+    ? JSON.stringify({ error: { code, message: apiMessage(kind, locale) } })
     : page(locale, texts[locale]);
   res.writeHead(status, {
     "Content-Type": isApi ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
@@ -62,8 +75,15 @@ export function refuse(req, res, kind) {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     Vary: "Accept-Language, Cookie",
-    // An unread body stays on the socket: close it rather than read megabytes.
-    Connection: "close",
   });
   res.end(req.method === "HEAD" ? undefined : body);
+  // The client may still be sending the body it was refused for. Closing now would
+  // reset the connection before it reads this answer, so the body is read and thrown
+  // away, up to a bound past which the connection is cut.
+  let drained = 0;
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
 }
