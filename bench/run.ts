@@ -20,6 +20,7 @@ import autocannon, { type Instance, type Result } from "autocannon";
 import postgres from "postgres";
 import { isBuildFresh } from "../scripts/build-freshness.mjs";
 import { SERVER_ENTRY, SERVER_NODE_FLAGS, WORKER_ARGS } from "../scripts/server-flags.mjs";
+import { runMailBench } from "./mail";
 
 // ---------------------------------------------------------------------------------
 // Settings
@@ -948,6 +949,8 @@ main()
   .then(async (code) => {
     await cleanup();
     log(`databases dropped, servers stopped`);
+    // The mail step (bench/mail.ts): its own database, app and worker, sending to a rate-limited Resend stand-in.
+    if (process.env.BENCH_MAIL !== "off" && !(await runMailBench({ runId: RUN_ID })).ok) code = 1;
     process.exit(code);
   })
   .catch(async (error) => {

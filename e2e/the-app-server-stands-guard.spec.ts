@@ -142,7 +142,7 @@ test.describe("with no proxy trusted (the default)", () => {
   });
 
   test("the log says an email was kept, never to whom or its links", async () => {
-    await expect.poll(() => fs.readFileSync(app.logFile, "utf8"), { timeout: 30_000 }).toContain("[mail-capture] kept 1 email");
+    await expect.poll(() => fs.readFileSync(app.logFile, "utf8"), { timeout: 30_000 }).toMatch(/\[mail-capture\] kept \d+ emails?, not sent/);
     const log = fs.readFileSync(app.logFile, "utf8");
     expect(log).not.toMatch(/@example\.org/);
     expect(log).not.toMatch(/\/confirm\/|\/privacy\/delete\//);

@@ -22,6 +22,8 @@ const schema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("Cut Ties <no-reply@cutties.localhost>"),
+  // The provider's API rate for the whole team (Resend: 2 by default), shared by every process.
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
   // Per IP: over the soft limit a signature is accepted but flagged for review; over
   // the burst or sustained limit it is refused (429). A campus rally shares one IP.
   SIGN_LIMIT_PER_IP: limit.default({ max: 20, seconds: 600 }),

@@ -1,5 +1,5 @@
 // The Resend stand-in, driven by the real `resend` SDK so the two cannot drift apart.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { Resend } from "resend";
 import { startResendStandin, type ResendStandin } from "./resend-standin";
 
@@ -17,6 +17,10 @@ describe("Resend stand-in with the real SDK", () => {
     await standin.close();
   });
   beforeEach(() => standin.reset());
+  afterEach(() => {
+    standin.setRateLimit(null);
+    vi.useRealTimers();
+  });
 
   it("records a single send with html, text and headers", async () => {
     const { data, error } = await resend.emails.send({
@@ -197,5 +201,63 @@ describe("Resend stand-in with the real SDK", () => {
     const result = await dead.emails.send({ from: FROM, to: "ana@example.org", subject: "x", text: "x" });
     expect(result.data).toBeNull();
     expect(result.error).toMatchObject({ statusCode: null, name: "application_error" });
+  });
+
+  it("admits N requests in any second and answers the rest 429 with Resend's headers", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    standin.setRateLimit(2);
+    const email = { from: FROM, to: "ana@example.org", subject: "Confirm", text: "Hi" };
+    const first = await resend.batch.send([email]);
+    expect(first.error).toBeNull();
+    expect(first.headers).toMatchObject({ "ratelimit-limit": "2", "ratelimit-remaining": "1" });
+    vi.advanceTimersByTime(400);
+    expect((await resend.emails.send(email)).error).toBeNull();
+    vi.advanceTimersByTime(400);
+    const refused = await resend.batch.send([email]);
+    expect(refused.error).toMatchObject({ statusCode: 429, name: "rate_limit_exceeded" });
+    expect(refused.headers).toMatchObject({ "retry-after": "1", "ratelimit-limit": "2", "ratelimit-remaining": "0", "ratelimit-reset": "1" });
+    // A refused request does not use up the window: 201 ms later the first has left it.
+    vi.advanceTimersByTime(201);
+    expect((await resend.batch.send([email])).error).toBeNull();
+    expect(standin.sent()).toHaveLength(3);
+    expect(standin.requests().map((r) => r.status)).toEqual([200, 200, 429, 200]);
+  });
+
+  it("answers a repeated batch key with the first answer, and 409 when its emails differ", async () => {
+    const batch = [
+      { from: FROM, to: ["a@example.org"], subject: "One", text: "1" },
+      { from: FROM, to: ["b@example.org"], subject: "Two", text: "2" },
+    ];
+    const a = await resend.batch.send(batch, { idempotencyKey: "outbox-batch/abc" });
+    const b = await resend.batch.send(batch, { idempotencyKey: "outbox-batch/abc" });
+    expect(b.data?.data.map((d) => d.id)).toEqual(a.data?.data.map((d) => d.id));
+    const other = await resend.batch.send([batch[0]!, { ...batch[1]!, text: "changed" }], { idempotencyKey: "outbox-batch/abc" });
+    expect(other.error).toMatchObject({ statusCode: 409, name: "invalid_idempotent_request" });
+    expect(standin.sent()).toHaveLength(2);
+  });
+
+  it("holds the answer of an accepted request: recorded at once, answered on release", async () => {
+    standin.holdAccepted(1);
+    const email = { from: FROM, to: "ana@example.org", subject: "Confirm", text: "Hi" };
+    const pending = resend.batch.send([email], { idempotencyKey: "held-1" });
+    await standin.waitForHeld(1);
+    expect(standin.sent()).toHaveLength(1);
+    // A retry with the same key, as after a crash, gets the first answer and sends nothing.
+    const retry = await resend.batch.send([email], { idempotencyKey: "held-1" });
+    expect(retry.data?.data[0]?.id).toBe(standin.sent()[0]!.id);
+    standin.releaseHeld();
+    expect((await pending).data?.data[0]?.id).toBe(standin.sent()[0]!.id);
+    expect(standin.sent()).toHaveLength(1);
+  });
+
+  it("takes a rate limit over HTTP and on the command line's terms", async () => {
+    const control = (body: unknown) =>
+      fetch(`${standin.url}/__control`, { method: "POST", body: JSON.stringify(body) }).then((r) => r.json());
+    expect(await control({ ratePerSecond: 1 })).toMatchObject({ ok: true });
+    const email = { from: FROM, to: "ana@example.org", subject: "Confirm", text: "Hi" };
+    expect((await resend.emails.send(email)).error).toBeNull();
+    expect((await resend.emails.send(email)).error).toMatchObject({ statusCode: 429 });
+    expect(await control({ ratePerSecond: null })).toMatchObject({ ok: true });
+    expect((await resend.emails.send(email)).error).toBeNull();
   });
 });

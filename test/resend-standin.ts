@@ -18,18 +18,29 @@
 //   (as Resend does). Only successful answers are stored, so a retry after a failure sends.
 // - failNext / rateLimitNext queue faults for the next email POSTs (after the auth check,
 //   before validation and idempotency); calls add to the queue, reset() empties it.
+// - A rate limit, as Resend enforces per team (2 requests/s by default): setRateLimit(n)
+//   (or { ratePerSecond } at start) admits at most n API requests in any 1-second window
+//   and answers the rest 429 rate_limit_exceeded with retry-after / ratelimit-* headers;
+//   refused requests do not use up the window. Admitted answers carry ratelimit-* too.
+// - holdAccepted(n): the next n email POSTs that are accepted are recorded (and their
+//   idempotency key stored) at once, but their answers wait for releaseHeld(): the moment
+//   between "the provider accepted" and "the client heard", for crash tests.
 // - Everything is kept in memory only and nothing is logged: the addresses are signers'.
 //
 // Standalone (for Playwright in another process), bound to 127.0.0.1 only:
-//   npx tsx test/resend-standin.ts --port 4010      → prints the URL on stdout
+//   npx tsx test/resend-standin.ts --port 4010 [--rate 2]   → prints the URL on stdout
 //   GET  /__health   → 200 { ok: true }  (for Playwright's webServer.url)
 //   GET  /__sent     → JSON SentEmail[]  (?to=address filters by recipient)
-//   GET  /__requests → JSON [{ method, path, status }]
-//   POST /__control  { failNext?: n, status?: s, rateLimitNext?: n, reset?: true, clearFaults?: true }
+//   GET  /__requests → JSON [{ method, path, status, at }]   (at: arrival, ms since the epoch)
+//   POST /__control  { failNext?: n, status?: s, rateLimitNext?: n, reset?: true, clearFaults?: true,
+//                      ratePerSecond?: n | null }
 //                    → 200 { ok: true, pendingFaults }   (reset / clearFaults are applied first)
 // The /__ routes need no Authorization and are not recorded in requests().
 
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createInterface } from "node:readline";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -58,8 +69,17 @@ export interface ResendStandin {
   url: string;
   sent(): SentEmail[];
   requests(): RecordedRequest[];
+  /** When each request of requests() arrived (ms since the epoch, as its headers came in). */
+  arrivals(): number[];
   failNext(n: number, status?: number): void;
   rateLimitNext(n: number): void;
+  /** At most n API requests in any 1-second window (null: no limit). Kept across reset(). */
+  setRateLimit(perSecond: number | null): void;
+  /** Hold the answers of the next n accepted email POSTs until releaseHeld(). */
+  holdAccepted(n: number): void;
+  /** Resolves once `n` answers are being held. */
+  waitForHeld(n?: number): Promise<void>;
+  releaseHeld(): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -106,12 +126,12 @@ function nameForStatus(status: number): ResendErrorName {
   }
 }
 
-function rateLimited(): Answer {
+function rateLimited(limit = 2, retryAfter = 1): Answer {
   return errorAnswer(
     429,
     "rate_limit_exceeded",
-    "Too many requests. You can only make 2 requests per second. See rate limit response headers for more information.",
-    { "retry-after": "1", "ratelimit-limit": "2", "ratelimit-remaining": "0", "ratelimit-reset": "1" },
+    `Too many requests. You can only make ${limit} requests per second. See rate limit response headers for more information.`,
+    { "retry-after": String(retryAfter), "ratelimit-limit": String(limit), "ratelimit-remaining": "0", "ratelimit-reset": String(retryAfter) },
   );
 }
 
@@ -263,9 +283,15 @@ function toListEmail(e: SentEmail) {
   };
 }
 
-export async function startResendStandin(opts: { port?: number } = {}): Promise<ResendStandin> {
+export async function startResendStandin(opts: { port?: number; ratePerSecond?: number | null } = {}): Promise<ResendStandin> {
   let sent: SentEmail[] = [];
+  let ratePerSecond: number | null = null;
+  let admitted: number[] = []; // times of the requests let through in the last second
+  let toHold = 0;
+  let held: (() => void)[] = [];
+  let heldWaiters: { n: number; resolve: () => void }[] = [];
   let requests: RecordedRequest[] = [];
+  let arrivals: number[] = [];
   let faults: Fault[] = [];
   // `${route} ${key}` → the body it was first used with and the answer given.
   let idempotent = new Map<string, { body: string; answer: Answer }>();
@@ -273,8 +299,11 @@ export async function startResendStandin(opts: { port?: number } = {}): Promise<
   const reset = () => {
     sent = [];
     requests = [];
+    arrivals = [];
     faults = [];
     idempotent = new Map();
+    admitted = [];
+    releaseHeld();
   };
   const queueFaults = (n: number, fault: Fault) => {
     const count = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
@@ -285,6 +314,41 @@ export async function startResendStandin(opts: { port?: number } = {}): Promise<
     queueFaults(n, { kind: "fail", status });
   };
   const rateLimitNext = (n: number) => queueFaults(n, { kind: "rate_limit" });
+  const setRateLimit = (perSecond: number | null) => {
+    if (perSecond !== null && !(Number.isInteger(perSecond) && perSecond > 0)) {
+      throw new RangeError(`setRateLimit: a positive integer or null, got ${perSecond}`);
+    }
+    ratePerSecond = perSecond;
+    admitted = [];
+  };
+  setRateLimit(opts.ratePerSecond ?? null);
+
+  /** The rate limit's verdict for a request now: null to let it through (and count it), or the 429. */
+  const overLimit = (): Answer | null => {
+    if (ratePerSecond === null) return null;
+    const now = Date.now();
+    admitted = admitted.filter((t) => t > now - 1000);
+    if (admitted.length >= ratePerSecond) {
+      const retryAfter = Math.max(1, Math.ceil((admitted[0] + 1000 - now) / 1000));
+      return rateLimited(ratePerSecond, retryAfter);
+    }
+    admitted.push(now);
+    return null;
+  };
+  const limitHeaders = (): Record<string, string> =>
+    ratePerSecond === null
+      ? {}
+      : { "ratelimit-limit": String(ratePerSecond), "ratelimit-remaining": String(Math.max(0, ratePerSecond - admitted.length)), "ratelimit-reset": "1" };
+
+  const notifyHeld = () => {
+    heldWaiters = heldWaiters.filter((w) => (held.length >= w.n ? (w.resolve(), false) : true));
+  };
+  const releaseHeld = () => {
+    const release = held;
+    held = [];
+    toHold = 0;
+    for (const r of release) r();
+  };
 
   const accept = (email: Parsed & { ok: true }, key: string | undefined, batch: boolean): SentEmail => {
     const record: SentEmail = {
@@ -395,6 +459,11 @@ export async function startResendStandin(opts: { port?: number } = {}): Promise<
         "Missing API key in the authorization header. Include the following header 'Authorization: Bearer YOUR_API_KEY' in the request.",
       );
     }
+    const refused = overLimit();
+    if (refused) {
+      await readBody(req).catch(() => null);
+      return refused;
+    }
 
     if (method === "POST" && isEmailPost) return handleEmailPost(path as "/emails" | "/emails/batch", req);
     if (method === "GET" && path === "/emails") return handleList(url);
@@ -415,7 +484,9 @@ export async function startResendStandin(opts: { port?: number } = {}): Promise<
       const list = to ? sent.filter((e) => e.to.some((a) => a.toLowerCase().includes(to))) : sent;
       return { status: 200, body: list };
     }
-    if (method === "GET" && path === "/__requests") return { status: 200, body: requests };
+    if (method === "GET" && path === "/__requests") {
+      return { status: 200, body: requests.map((r, i) => ({ ...r, at: arrivals[i] })) };
+    }
     if (method === "POST" && path === "/__control") {
       const raw = await readBody(req);
       let body: Record<string, unknown>;
@@ -430,6 +501,7 @@ export async function startResendStandin(opts: { port?: number } = {}): Promise<
         if (body.clearFaults === true) faults = [];
         if (body.failNext !== undefined) failNext(Number(body.failNext), body.status === undefined ? 500 : Number(body.status));
         if (body.rateLimitNext !== undefined) rateLimitNext(Number(body.rateLimitNext));
+        if (body.ratePerSecond !== undefined) setRateLimit(body.ratePerSecond === null ? null : Number(body.ratePerSecond));
       } catch (error) {
         return { status: 400, body: { ok: false, message: (error as Error).message } };
       }
@@ -444,16 +516,30 @@ export async function startResendStandin(opts: { port?: number } = {}): Promise<
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = url.pathname.replace(/\/+$/, "") || "/";
     const isControl = path.startsWith("/__");
+    const arrivedAt = Date.now();
 
     const reply = (answer: Answer) => {
-      if (!isControl) requests.push({ method, path, status: answer.status });
+      if (!isControl) {
+        requests.push({ method, path, status: answer.status });
+        arrivals.push(arrivedAt);
+      }
       const payload = JSON.stringify(answer.body);
-      res.writeHead(answer.status, {
-        "content-type": "application/json; charset=utf-8",
-        "content-length": Buffer.byteLength(payload),
-        ...answer.headers,
-      });
-      res.end(payload);
+      const write = () => {
+        res.writeHead(answer.status, {
+          "content-type": "application/json; charset=utf-8",
+          "content-length": Buffer.byteLength(payload),
+          ...(isControl || answer.status === 429 ? {} : limitHeaders()),
+          ...answer.headers,
+        });
+        res.end(payload);
+      };
+      if (!isControl && method === "POST" && answer.status === 200 && toHold > 0) {
+        toHold -= 1;
+        held.push(write);
+        notifyHeld();
+        return;
+      }
+      write();
     };
 
     (isControl ? handleControl(method, path, url, req) : handleApi(method, path, url, req))
@@ -474,14 +560,59 @@ export async function startResendStandin(opts: { port?: number } = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     sent: () => sent.map((e) => structuredClone(e)),
     requests: () => requests.map((r) => ({ ...r })),
+    arrivals: () => [...arrivals],
     failNext,
     rateLimitNext,
+    setRateLimit,
+    holdAccepted: (n: number) => {
+      toHold += Math.max(0, Math.floor(n));
+    },
+    waitForHeld: (n = 1) =>
+      new Promise<void>((resolve) => {
+        heldWaiters.push({ n, resolve });
+        notifyHeld();
+      }),
+    releaseHeld,
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        releaseHeld();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
+  };
+}
+
+/** The stand-in in a process of its own (as Resend is remote: its clock and event loop are not the app's). */
+export type RemoteStandin = {
+  url: string;
+  sent(): Promise<SentEmail[]>;
+  requests(): Promise<(RecordedRequest & { at: number })[]>;
+  control(body: Record<string, unknown>): Promise<unknown>;
+  close(): Promise<void>;
+};
+
+export async function spawnResendStandin(opts: { ratePerSecond?: number } = {}): Promise<RemoteStandin> {
+  const root = path.resolve(import.meta.dirname, "..");
+  const args = [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "test/resend-standin.ts"), "--port", "0"];
+  if (opts.ratePerSecond) args.push("--rate", String(opts.ratePerSecond));
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once("line", (line) => resolve(line.trim()));
+    child.once("exit", (code) => reject(new Error(`the Resend stand-in exited (${code}) before it listened`)));
+  });
+  const get = async <T>(route: string) => (await fetch(`${url}${route}`)).json() as Promise<T>;
+  return {
+    url,
+    sent: () => get<SentEmail[]>("/__sent"),
+    requests: () => get<(RecordedRequest & { at: number })[]>("/__requests"),
+    control: async (body) => (await fetch(`${url}/__control`, { method: "POST", body: JSON.stringify(body) })).json(),
+    close: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
   };
 }
 
@@ -496,7 +627,14 @@ if (/resend-standin\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
     console.error(`resend-standin: invalid --port ${rawPort}`);
     process.exit(2);
   }
-  startResendStandin({ port }).then(
+  const rateFlag = args.findIndex((a) => a === "--rate" || a.startsWith("--rate="));
+  const rawRate = rateFlag === -1 ? undefined : args[rateFlag].includes("=") ? args[rateFlag].slice("--rate=".length) : args[rateFlag + 1];
+  const rate = rawRate === undefined ? null : Number(rawRate);
+  if (rate !== null && !(Number.isInteger(rate) && rate > 0)) {
+    console.error(`resend-standin: invalid --rate ${rawRate}`);
+    process.exit(2);
+  }
+  startResendStandin({ port, ratePerSecond: rate }).then(
     (standin) => {
       console.log(standin.url);
       const stop = () => void standin.close().finally(() => process.exit(0));

@@ -1,57 +1,74 @@
 import "server-only";
-// Sending the outbox through pg-boss. The outbox table is the queue of emails (one row
-// each, its own retries and backoff); pg-boss carries the wake-ups: a job on the
-// `email-outbox` queue means "there may be email to send", and the worker that takes
-// it sends everything due. Signing asks for one (at most a few a second per process,
-// and the queue keeps at most one waiting), a failed email asks for one at its retry
-// time, and a schedule asks every minute, so nothing waits longer than that even if a
-// wake-up is lost. Any number of workers can take jobs: their claims skip each other.
+// Sending the outbox through pg-boss. The outbox table is the queue of emails; pg-boss
+// carries the wake-ups: a job on the `email-outbox` queue means "there may be email to
+// send", and the worker that takes it sends batches until nothing is due. Signing asks
+// for one (lib/email/wake.ts), a put-back batch asks for one at its retry time, and a
+// schedule asks every minute, so nothing waits longer than that even if a wake-up is
+// lost. Any number of processes can drain at once: their claims skip each other and
+// they share one send pace through the database (pace.ts).
 import { logError } from "@/lib/errors";
-import { getBoss, QUEUES, runningBoss } from "@/lib/jobs/boss";
-import { deliverDueEmails, nextRetryInSeconds } from "./outbox";
+import { mailMode } from "@/lib/env";
+import { getBoss, QUEUES } from "@/lib/jobs/boss";
+import { claimBatch, nextRetryInSeconds, outboxHealth, sendClaimedBatch, type BatchOutcome } from "./outbox";
+import { paceState } from "./pace";
 
-const BATCH = 25;
-const WAKE_EVERY_MS = 200;
+/** Batches a process has claimed and not yet settled: enough to keep the pace when requests are slow. */
+const IN_FLIGHT = 3;
+/** A drain hands over to a fresh wake-up after this, so one job never runs for hours. */
+const DRAIN_MAX_MS = 5 * 60_000;
 
-// On globalThis: Next.js bundles the routes that queue email apart from each other.
-type WakeState = { lastSent: number; trailing?: ReturnType<typeof setTimeout> };
-const wake = ((globalThis as Record<string, unknown>).__cutTies_outboxWake ??= { lastSent: 0 }) as WakeState;
-
-function sendWakeUp(): void {
-  wake.lastSent = Date.now();
-  // Only through a pg-boss the server started: never one started late, or again after
-  // shutdown (a scripted command, a test). Without one, the minute schedule finds the email.
-  runningBoss()
-    ?.then((boss) => boss.send(QUEUES.emailOutbox, {}))
-    .catch((error) => logError("email-outbox", error));
-}
+export type DrainResult = { batches: number; sent: number; failed: number; rateLimited: number };
 
 /**
- * Asks a worker to send what was just queued. Never waits (the email is already stored,
- * and the minute schedule would find it anyway); at most one job per 200 ms from this
- * process, the last request in a burst included.
+ * A worker's job: claim and send batches until nothing is due, up to IN_FLIGHT at a time,
+ * each at a slot of the shared pace; then, if a batch was put back, ask to be woken when
+ * it is due again.
  */
-export function requestEmailDelivery(): void {
-  const wait = wake.lastSent + WAKE_EVERY_MS - Date.now();
-  if (wait <= 0) return sendWakeUp();
-  wake.trailing ??= setTimeout(() => {
-    wake.trailing = undefined;
-    sendWakeUp();
-  }, wait);
-}
-
-/** A worker's job: send every due email; if any failed, ask to be woken when a retry is due. */
-export async function drainOutbox(): Promise<void> {
-  let failed = 0;
-  for (;;) {
-    const round = await deliverDueEmails(BATCH);
-    failed += round.failed;
-    if (round.claimed < BATCH) break;
+export async function drainOutbox(): Promise<DrainResult> {
+  const totals: DrainResult = { batches: 0, sent: 0, failed: 0, rateLimited: 0 };
+  const inFlight = new Set<Promise<void>>();
+  const tally = (outcome: BatchOutcome) => {
+    totals.batches += 1;
+    totals.sent += outcome.sent;
+    totals.failed += outcome.failed;
+    totals.rateLimited += outcome.rateLimited ? 1 : 0;
+  };
+  const until = Date.now() + DRAIN_MAX_MS;
+  let more = true;
+  while (Date.now() < until) {
+    while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    const batch = await claimBatch();
+    if (!batch) {
+      more = false;
+      break;
+    }
+    // Slots are reserved after a claim (never spent on an empty queue), once rendered.
+    const sending: Promise<void> = sendClaimedBatch(batch, mailMode === "resend")
+      .then(tally, (error) => logError("email-outbox", error))
+      .finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
   }
-  if (failed === 0) return;
+  await Promise.all(inFlight);
+
+  const boss = await getBoss();
+  if (more) {
+    await boss.send(QUEUES.emailOutbox, {});
+    return totals;
+  }
   const retryIn = await nextRetryInSeconds();
   if (retryIn !== null && retryIn < 60) {
-    const boss = await getBoss();
     await boss.send(QUEUES.emailOutbox, {}, { startAfter: Math.max(1, Math.ceil(retryIn)), singletonKey: "retry" });
   }
+  return totals;
+}
+
+/** The minute's log line, when mail is waiting: the oldest unsent transactional email's age is the number to watch. */
+export async function logOutboxHealth(): Promise<void> {
+  const [health, pace] = await Promise.all([outboxHealth(), paceState()]);
+  if (health.queued + health.sending === 0 && !pace.rateLimited) return;
+  console.log(
+    `[email] ${health.queued} queued, ${health.sending} sending; oldest unsent transactional ${health.oldestUnsentTransactionalSeconds ?? 0} s` +
+      (health.oldestUnsentBulkSeconds !== null ? `, bulk ${health.oldestUnsentBulkSeconds} s` : "") +
+      (pace.rateLimited ? `; provider rate limit: ${pace.refusedInEpisode} refused, retrying in ${pace.blockedForSeconds} s` : ""),
+  );
 }

@@ -9,6 +9,7 @@ import { processSingleton } from "@/lib/process-singleton";
 
 export const QUEUES = {
   emailOutbox: "email-outbox",
+  emailHealth: "email-health",
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
 } as const;
@@ -31,6 +32,7 @@ const boss = processSingleton(
     // Wake-ups for the email outbox: at most one waiting (per singleton key), any number
     // running; a failed round is tried again (each email keeps its own retries).
     await queue.createQueue(QUEUES.emailOutbox, { policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    await queue.createQueue(QUEUES.emailHealth, { policy: "short" });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
     return queue;

@@ -1,9 +1,10 @@
 import "server-only";
 // Background work, in the app process (JOBS=on) or `npm run worker`: pg-boss workers
-// for the email outbox (woken by signing, a retry, or every minute), the nightly purge
+// for the email outbox (woken by signing, a retry, or every minute) and its minute
+// health line, the nightly purge
 // of unconfirmed signatures and the recount of the counters. Every such process runs
 // them; pg-boss hands each job to one, the outbox each email to one.
-import { drainOutbox } from "@/lib/email/outbox-worker";
+import { drainOutbox, logOutboxHealth } from "@/lib/email/outbox-worker";
 import { purgeRateLimits } from "@/lib/rate-limit";
 import { recountSignatures } from "@/lib/signatures/counts";
 import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
@@ -15,6 +16,9 @@ export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
   await boss.work(QUEUES.emailOutbox, { pollingIntervalSeconds: 0.5 }, async () => {
     await drainOutbox();
+  });
+  await boss.work(QUEUES.emailHealth, async () => {
+    await logOutboxHealth();
   });
   await boss.work(QUEUES.purgeUnconfirmed, async () => {
     const purged = await purgeUnconfirmedSignatures();
@@ -29,6 +33,7 @@ export async function startWorkers(): Promise<void> {
   await boss.schedule(QUEUES.emailOutbox, "* * * * *");
   // Email queued while no worker ran (a restart, a deploy) goes out now, not within the minute.
   await boss.send(QUEUES.emailOutbox, {});
+  await boss.schedule(QUEUES.emailHealth, "* * * * *");
   await boss.schedule(QUEUES.purgeUnconfirmed, "17 3 * * *");
   await boss.schedule(QUEUES.recountSignatures, "47 3 * * *");
 }

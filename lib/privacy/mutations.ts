@@ -9,7 +9,7 @@ import { getDb, queryRows } from "@/db/client";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
-import { requestEmailDelivery } from "@/lib/email/outbox-worker";
+import { requestEmailDelivery } from "@/lib/email/wake";
 import { hitRateLimits } from "@/lib/rate-limit";
 import { keyedHash } from "@/lib/secrets";
 import { isTokenShaped, tokenHash } from "@/lib/signatures/tokens";

@@ -9,7 +9,7 @@ import { getDb, queryRows, queryRowsPrepared } from "@/db/client";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/errors";
 import { messages, type Locale } from "@/lib/i18n";
-import { requestEmailDelivery } from "@/lib/email/outbox-worker";
+import { requestEmailDelivery } from "@/lib/email/wake";
 import { rateLimitCheck } from "@/lib/rate-limit";
 import { keyedHash } from "@/lib/secrets";
 import { forgetCampaign, getCampaignForSigning } from "@/lib/campaigns/queries";
