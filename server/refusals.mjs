@@ -3,7 +3,7 @@
 // stack trace; JSON in the public API's error shape for /api/ paths.
 import { requestLocale } from "./locale.mjs";
 
-// `code`: the public API's error code (lib/errors.ts's set, plus the two only this server gives).
+// `code`: the public API's error code (lib/errors.ts's set, plus length_required, which only this server gives).
 const TEXT = {
   bad_path: {
     status: 400,
