@@ -1,4 +1,4 @@
-// End-to-end tests: Debian's Chromium against `next start` on the e2e build
+// End-to-end tests: Debian's Chromium against the app's server (server/index.mjs) on the e2e build
 // (NEXT_DIST_DIR=.next-e2e). The global setup starts the app and the Resend stand-in;
 // see e2e/global-setup.ts. `npm test` builds first; to run by hand:
 //   NEXT_DIST_DIR=.next-e2e npx next build && npx playwright test

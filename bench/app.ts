@@ -1,8 +1,8 @@
-// Cut Ties under test: started as the README's PostgreSQL set-up runs it (the web
-// process with JOBS=off, email sent by `npm run worker`) in mail-capture mode, or as
+// Cut Ties under test: started as the README's PostgreSQL set-up runs it (the app's
+// server with JOBS=off, email sent by `npm run worker`) in mail-capture mode, or as
 // one process (BENCH_WORKER=in-app).
 import postgres from "postgres";
-import { WORKER_ARGS } from "../scripts/server-flags.mjs";
+import { SERVER_ENTRY, SERVER_NODE_FLAGS, WORKER_ARGS } from "../scripts/server-flags.mjs";
 import type { AppUnderTest } from "./context";
 import { SignatureTracker } from "./load";
 import { Server, requireFreePort } from "./servers";
@@ -26,12 +26,16 @@ export async function startApp(): Promise<StartedApp> {
     JOBS: WORKER === "separate" ? "off" : "on",
     PORT: String(APP_PORT),
   };
-  delete appEnv.RESEND_API_KEY; // mail-capture mode: confirmation emails go to the log
+  delete appEnv.RESEND_API_KEY;
+  appEnv.MAIL_CAPTURE = "on"; // confirmation emails are kept, not sent (PostgreSQL needs the choice said)
+  // The load generator stands in for a proxy on this machine: a distinct X-Forwarded-For per request.
+  appEnv.TRUST_PROXY = "loopback";
   delete appEnv.APP_URL;
   const nodeArgs = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${PROF_DIR}`] : [];
   log(`starting the app on :${APP_PORT} (JOBS=${appEnv.JOBS}, mail capture; log: ${relative(APP_LOG)})${CPU_PROF ? `, profiling to ${relative(PROF_DIR)}` : ""}`);
   await requireFreePort(APP_PORT);
-  const app = new Server("app", APP_PORT, { cwd: ROOT, env: appEnv, logFile: APP_LOG, nodeArgs });
+  // The app's own server, as `npm start` runs it (the bare route stays on `next start`).
+  const app = new Server("app", APP_PORT, { cwd: ROOT, env: appEnv, logFile: APP_LOG, nodeArgs, args: [...SERVER_NODE_FLAGS, SERVER_ENTRY] });
   const readyMs = await app.waitUntilAnswering("/api/v1/campaigns");
   log(`app answering after ${(readyMs / 1000).toFixed(1)} s (migrated and seeded)`);
   const serverPgids = [app.pid];

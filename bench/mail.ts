@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
 import postgres from "postgres";
 import { isBuildFresh } from "../scripts/build-freshness.mjs";
-import { SERVER_NODE_FLAGS, WORKER_ARGS } from "../scripts/server-flags.mjs";
+import { SERVER_ENTRY, SERVER_NODE_FLAGS, WORKER_ARGS } from "../scripts/server-flags.mjs";
 import { spawnResendStandin, type RemoteStandin } from "../test/resend-standin";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -240,10 +240,12 @@ export async function runMailBench(opts: { port?: number; runId?: string } = {})
       MAIL_RATE_PER_SECOND: String(rate),
       // The per-IP limit is not what is measured here.
       SIGN_LIMIT_PER_IP: "100000000/600",
+      // The load generator stands in for a proxy on this machine: a distinct X-Forwarded-For per request.
+      TRUST_PROXY: "loopback",
     };
     delete env.APP_URL;
     log(`app on :${port} (JOBS=off) and npm run worker, sending to the Resend stand-in at ${rate} requests/s`);
-    children.push(startProcess([...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(port)], env, appLog));
+    children.push(startProcess([...SERVER_NODE_FLAGS, SERVER_ENTRY], env, appLog));
     for (let t = Date.now(); ; await sleep(250)) {
       if (Date.now() - t > 120_000) throw new Error(`the app did not answer; see ${appLog}`);
       const ok = await fetch(`http://127.0.0.1:${port}/api/v1/campaigns`).then((r) => r.ok, () => false);

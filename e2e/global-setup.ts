@@ -1,5 +1,5 @@
 // Starts what every default project runs against: the Resend stand-in and ONE
-// `next start` (port 3210) on a fresh embedded database in a temp folder. Tests find
+// app server (server/index.mjs, port 3210) on a fresh embedded database in a temp folder. Tests find
 // them through E2E_BASE_URL and E2E_MAIL_URL (workers inherit this process's env).
 import fs from "node:fs";
 import os from "node:os";

@@ -42,8 +42,12 @@ test.beforeAll(async () => {
     logFile: path.join(tempDir, "app.log"),
     mailUrl: process.env.E2E_MAIL_URL!,
     databaseUrl: pg.url,
-    // Every request comes from this machine: the per-address limit must not refuse them.
-    extraEnv: { SIGN_LIMIT_PER_IP: "1000000/600" },
+    // Every request comes from this machine: the per-address limits must not refuse them.
+    extraEnv: {
+      SIGN_LIMIT_PER_IP: "1000000/600",
+      SIGN_LIMIT_PER_IP_BURST: "1000000/60",
+      SIGN_LIMIT_PER_IP_SUSTAINED: "1000000/3600",
+    },
   });
 });
 

@@ -1,12 +1,13 @@
-// Starting and stopping the processes the end-to-end tests run against: `next start`
-// on the e2e build (.next-e2e) and the Resend stand-in. Used by the global setup (one
-// app on PGlite) and by the scale-out spec (two apps on one PostgreSQL database). The
-// generic process helpers (log, readiness, stop, free port) are test/processes.ts,
-// shared with the bench.
+// Starting and stopping the processes the end-to-end tests run against: the app's
+// server (server/index.mjs, what `npm start` runs) on the e2e build (.next-e2e) and the
+// Resend stand-in. Used by the global setup (one app on PGlite) and by the scale-out
+// spec (two apps on one PostgreSQL database). The generic process helpers (log,
+// readiness, stop, free port) are test/processes.ts, shared with the bench.
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { assertPortFree as assertPortFreeWith, spawnLogged as spawnInLog, stopProcess, tail, waitUntilReady } from "../test/processes";
+import { SERVER_ENTRY, SERVER_NODE_FLAGS } from "../scripts/server-flags.mjs";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const DIST_DIR = ".next-e2e";
@@ -17,6 +18,8 @@ export const STANDIN_PORT = PORT_BASE + 9;
 export const SCALE_OUT_PORTS = [PORT_BASE + 20, PORT_BASE + 21] as const;
 /** The PostgreSQL restart test: its own PostgreSQL server, and the app on it. */
 export const RESTART_TEST_PORTS = { postgres: PORT_BASE + 30, app: PORT_BASE + 31 } as const;
+/** For specs that need an app with settings of its own (e2e/the-app-server-stands-guard.spec.ts). */
+export const OWN_APP_PORTS = [PORT_BASE + 40, PORT_BASE + 41] as const;
 // Shared by every instance of a run: confirmation tokens and hashes depend on it.
 export const APP_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
 
@@ -73,9 +76,10 @@ export type AppOptions = {
 };
 
 /**
- * `next start` on the e2e build. Ready once the public API answers, which means the
- * database is open, migrated and seeded. Spawns node on next's CLI directly (not npx),
- * so the pid is the server's and SIGTERM reaches it.
+ * The app's server on the e2e build: the entry and Node flags `npm start` uses, minus
+ * the build. Ready once the public API answers, which means the database is open,
+ * migrated and seeded. Spawns node directly (not npx), so the pid is the server's and
+ * SIGTERM reaches it.
  */
 export async function startApp(options: AppOptions): Promise<Server> {
   assertBuilt();
@@ -95,22 +99,25 @@ export async function startApp(options: AppOptions): Promise<Server> {
     RESEND_API_KEY: "re_test_x",
     RESEND_BASE_URL: options.mailUrl,
     JOBS: "on",
+    // The tests stand in for a proxy on this machine: each gives its client an address
+    // of its own in X-Forwarded-For (fixtures.ts), which the app believes from loopback only.
+    TRUST_PROXY: "loopback",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: options.dataDir }),
     ...options.extraEnv,
   });
   const child = spawnLogged(
     process.execPath,
-    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.port)],
+    [...SERVER_NODE_FLAGS, SERVER_ENTRY],
     env,
     options.logFile,
   );
   let stopping = false;
   child.once("exit", (code, signal) => {
     // Otherwise every later test fails with "connection refused" and no hint why.
-    if (!stopping) console.error(`\n[e2e] next start on port ${options.port} EXITED (${code ?? signal}) during the run. Log: ${options.logFile}\n${tail(options.logFile, 30)}`);
+    if (!stopping) console.error(`\n[e2e] the app on port ${options.port} EXITED (${code ?? signal}) during the run. Log: ${options.logFile}\n${tail(options.logFile, 30)}`);
   });
   await waitUntilReady(
-    `next start on port ${options.port}`,
+    `The app on port ${options.port}`,
     child,
     options.logFile,
     async () => (await fetch(`${url}/api/v1/campaigns`)).ok,

@@ -1,10 +1,14 @@
 // The client's address, reduced before hashing: an IPv4 address as is, an IPv6
-// address to its /64 (one household or phone). Next.js puts the socket address in
-// X-Forwarded-For when no proxy did; behind a proxy that appends, the last entry is
-// the one the proxy saw. Only a keyed hash of the result is ever stored.
-export function clientIp(forwardedFor: string | null): string {
-  const last = forwardedFor?.split(",").map((s) => s.trim()).filter(Boolean).pop() ?? "unknown";
-  const ip = last.replace(/^::ffff:/, "");
+// address to its /64 (one household or phone). Read only from the header the app's
+// server (server/index.mjs) sets after removing any copy a client sent: the socket's
+// address, or what a proxy named in TRUST_PROXY saw. X-Forwarded-For is never read
+// here, since a client that reaches the app directly writes it itself. Without the
+// server (`next dev`) every request is "unknown". Only a keyed hash is ever stored.
+import { CLIENT_IP_HEADER } from "@/server/internal-headers.mjs";
+
+export function clientIp(headers: Pick<Headers, "get">): string {
+  const address = headers.get(CLIENT_IP_HEADER)?.trim() || "unknown";
+  const ip = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
   if (!ip.includes(":")) return ip;
   const groups = expandIpv6(ip);
   return groups ? `${groups.slice(0, 4).join(":")}::/64` : ip;

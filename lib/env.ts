@@ -1,5 +1,7 @@
 // The environment, validated once. Nothing else reads process.env.
 import { z } from "zod";
+import { MAIL_NOT_CONFIGURED, resolveMailMode, type MailMode } from "@/server/mail-mode.mjs";
+import { trustProxyProblem } from "@/server/trust-proxy.mjs";
 
 const limit = z
   .string()
@@ -29,6 +31,17 @@ const schema = z.object({
   SIGN_LIMIT_PER_IP_SUSTAINED: limit.default({ max: 1000, seconds: 3600 }),
   SIGN_LIMIT_PER_EMAIL: limit.default({ max: 6, seconds: 3600 }),
   JOBS: z.enum(["on", "off"]).default("on"),
+  // Which proxies may name the client (X-Forwarded-For): none by default. The server
+  // applies it (server/trust-proxy.mjs); checked here too so a typo stops every process.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = trustProxyProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  // Keep mail for /dev/mailbox instead of sending it, on PostgreSQL too (embedded mode does by default).
+  MAIL_CAPTURE: z.enum(["on", "off"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -48,5 +61,11 @@ function parseEnv(): Env {
 export const env = parseEnv();
 
 export const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
-export const mailMode: "resend" | "capture" = env.RESEND_API_KEY ? "resend" : "capture";
+/**
+ * "resend" with a key; "capture" in embedded mode or with MAIL_CAPTURE=on;
+ * "unconfigured" on PostgreSQL with neither, where `npm start` and `npm run worker`
+ * refuse to start (mailModeProblem says why) and nothing is captured.
+ */
+export const mailMode: MailMode = resolveMailMode(env);
+export const mailModeProblem: string | null = mailMode === "unconfigured" ? MAIL_NOT_CONFIGURED : null;
 export const dbMode: "postgres" | "embedded" = env.DATABASE_URL ? "postgres" : "embedded";

@@ -7,7 +7,7 @@ export const root = path.resolve(import.meta.dirname, "..");
 
 /** What the app's build is made from, relative to the repository. */
 export const APP_SOURCES = [
-  "app", "components", "lib", "db", "emails", "public", "proxy.ts", "instrumentation.ts", "next.config.ts",
+  "app", "components", "lib", "db", "emails", "public", "server", "proxy.ts", "instrumentation.ts", "next.config.ts",
   "package-lock.json", "tsconfig.json", "postcss.config.mjs",
 ];
 

@@ -5,7 +5,7 @@
 //                                       (eslint, then dependency-cruiser: no import cycles)
 //   2. vitest run                       unit + db projects (db on PGlite, or DATABASE_URL)
 //   3. NEXT_DIST_DIR=.next-e2e next build
-//   4. playwright test                  the journeys against `next start`; plus the
+//   4. playwright test                  the journeys against the app's server; plus the
 //                                       "scale-out" project when DATABASE_URL is set
 // Flags:
 //   --e2e-only   skip vitest (stages 1, 3, 4)

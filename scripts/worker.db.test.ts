@@ -27,6 +27,18 @@ function startWorker(env: NodeJS.ProcessEnv) {
 }
 
 describe("npm run worker", () => {
+  it("refuses on PostgreSQL without a mail choice, and names both", async () => {
+    // Refused before connecting: the address need not answer.
+    const worker = startWorker({
+      ...process.env,
+      DATABASE_URL: "postgres://nobody@127.0.0.1:9/none",
+      RESEND_API_KEY: "",
+      MAIL_CAPTURE: "",
+    });
+    expect(await worker.exited).toBe(2);
+    expect(worker.output()).toContain("RESEND_API_KEY=");
+    expect(worker.output()).toContain("MAIL_CAPTURE=on");
+  }, 60_000);
   if (process.env.DATABASE_URL) {
     it("sends the confirmation email the web process queued, and stops cleanly", async () => {
       const signed = await recordSignature({
@@ -53,7 +65,8 @@ describe("npm run worker", () => {
       while (!worker.output().includes("[worker] running") && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
       }
-      expect(worker.output()).toMatch(/\[mail-capture\] to=ines\.worker@example\.org subject="Confirma tu firma/);
+      expect(worker.output()).toContain("[mail-capture] kept 1 email");
+      expect(worker.output()).not.toContain("ines.worker@example.org");
       worker.child.kill("SIGTERM");
       expect(await worker.exited).toBe(0);
     }, 60_000);

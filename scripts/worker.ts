@@ -6,7 +6,7 @@ process.env.JOBS = "on"; // this process exists to run them
 
 async function main(): Promise<void> {
   const { closeDatabase, getDatabase } = await import("@/db/client");
-  const { dbMode } = await import("@/lib/env");
+  const { dbMode, mailModeProblem } = await import("@/lib/env");
   const { startWorkers } = await import("@/lib/jobs/workers");
   const { stopBoss } = await import("@/lib/jobs/boss");
 
@@ -15,6 +15,10 @@ async function main(): Promise<void> {
       "[worker] DATABASE_URL is not set. In embedded mode `npm start` runs the background work itself;\n" +
         "[worker] a separate worker needs PostgreSQL (two processes cannot share the embedded database).",
     );
+    process.exit(2);
+  }
+  if (mailModeProblem) {
+    console.error(`[worker] cannot start.\n${mailModeProblem}`);
     process.exit(2);
   }
   // Stop cleanly on a signal, even one that arrives while starting: the round in

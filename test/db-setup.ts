@@ -6,6 +6,9 @@ import { afterAll } from "vitest";
 import postgres from "postgres";
 
 process.env.JOBS = "off";
+// Mail is kept, never sent (a test that wants Resend sets RESEND_API_KEY, which wins);
+// needed on PostgreSQL, where the app otherwise refuses to run without a mail choice.
+process.env.MAIL_CAPTURE ??= "on";
 process.env.APP_SECRET ??= crypto.randomBytes(32).toString("hex");
 
 const serverUrl = process.env.DATABASE_URL;

@@ -5,6 +5,7 @@ import "../globals.css";
 import { localePath } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { appUrl } from "@/lib/env";
+import { MailCaptureNotice } from "@/components/mail-capture-notice";
 
 // Every page reads the database and carries a per-request CSP nonce.
 export const dynamic = "force-dynamic";
@@ -41,6 +42,7 @@ export default async function LocaleLayout({
         >
           {t.nav.skip}
         </a>
+        <MailCaptureNotice t={t} />
         <header className="border-b border-line">
           <nav
             aria-label={t.meta.siteName}

@@ -19,7 +19,7 @@ export async function requestDeletionAction(_previous: DeletionRequestState, for
     const result = await requestDataDeletion({
       email,
       locale: localeOf(form),
-      clientIp: clientIp((await headers()).get("x-forwarded-for")),
+      clientIp: clientIp(await headers()),
     });
     return result.ok ? { status: "sent" } : { status: "error", code: result.code, email };
   } catch (error) {

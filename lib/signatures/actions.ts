@@ -51,7 +51,7 @@ export async function signAction(_previous: SignFormState, form: FormData): Prom
     const result = await recordSignature({
       campaignSlug: text(form, "campaign"),
       locale,
-      clientIp: clientIp((await headers()).get("x-forwarded-for")),
+      clientIp: clientIp(await headers()),
       // The form's code, else the share link's from its cookie (the cached page has no field for it).
       input: { ...values, ref: text(form, "ref") || referralCode((await cookies()).get(REFERRAL_COOKIE)?.value), website: text(form, "website") },
     });

@@ -1,20 +1,27 @@
-// Mail-capture mode's outbox. Exists only when RESEND_API_KEY is not set.
+// Mail-capture mode's outbox: the emails the app would have sent, links included.
+// Only for a person at this machine (see access.ts); a 404 for everyone else.
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { mailMode } from "@/lib/env";
+import { messages } from "@/lib/i18n";
 import { listCapturedEmails } from "@/lib/email/outbox";
+import { mailboxAccess } from "./access";
 
-export const metadata = { title: "Mailbox (mail capture)", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { allowed, locale } = await mailboxAccess();
+  // Not even the title of the refusal tells a stranger the mailbox exists.
+  return { title: allowed ? "Mailbox (mail capture)" : messages(locale).notFound.title, robots: { index: false } };
+}
 
 const linkPattern = /(https?:\/\/[^\s)]+)/;
 
 export default async function MailboxPage() {
-  if (mailMode !== "capture") notFound();
+  if (!(await mailboxAccess()).allowed) notFound();
   const emails = await listCapturedEmails();
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-2xl font-bold">Mailbox</h1>
       <p className="mt-1 text-muted">
-        Mail-capture mode: nothing is sent. Set RESEND_API_KEY to send real email. Newest first.
+        Mail-capture mode: nothing is sent. Set RESEND_API_KEY to send real email. Newest first. Only this machine can open this page.
       </p>
       {emails.length === 0 && <p className="mt-6">No emails yet.</p>}
       <ol className="mt-6 space-y-6">

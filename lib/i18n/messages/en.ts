@@ -161,6 +161,9 @@ const en = {
     deleted: "We deleted {count} signatures made with your address, and the counts were adjusted.",
     deleteInvalid: "This deletion link does not work: it is incomplete, already used, or older than 24 hours. You can ask for a new one.",
   },
+  mailCapture: {
+    notice: "Mail is not being sent: this server is in mail-capture mode.",
+  },
   notFound: {
     title: "Page not found",
     body: "We could not find that page.",

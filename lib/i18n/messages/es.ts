@@ -164,6 +164,9 @@ const es: Messages = {
     deleted: "Borramos {count} firmas hechas con tu correo y ajustamos los conteos.",
     deleteInvalid: "Este enlace para borrar no funciona: está incompleto, ya se usó o tiene más de 24 horas. Puedes pedir otro.",
   },
+  mailCapture: {
+    notice: "No se está enviando correo: este servidor está en modo de captura de correo.",
+  },
   notFound: {
     title: "Página no encontrada",
     body: "No encontramos esa página.",

@@ -28,7 +28,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       campaignSlug: (await params).slug,
       input: body.value,
       locale,
-      clientIp: clientIp(request.headers.get("x-forwarded-for")),
+      clientIp: clientIp(request.headers),
     });
     if (!result.ok) return apiError(result.code, locale, result.fieldErrors, "retryAfter" in result ? result.retryAfter : undefined);
     return NextResponse.json(

@@ -1,0 +1,3 @@
+// Types for locale.mjs.
+import type { IncomingMessage } from "node:http";
+export declare function requestLocale(req: IncomingMessage): "en" | "es";
