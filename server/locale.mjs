@@ -2,7 +2,8 @@
 // the app's: the /es prefix, else the remembered choice, else Accept-Language.
 const LOCALES = ["en", "es"];
 
-function fromAcceptLanguage(header) {
+/** The preferred supported language of an Accept-Language header (lib/i18n uses it too). */
+export function fromAcceptLanguage(header) {
   if (!header) return "en";
   const ranked = header
     .split(",")

@@ -2,6 +2,7 @@
 // guess, made by the proxy for addresses without a prefix.
 import en, { type Messages } from "./messages/en";
 import es from "./messages/es";
+import { fromAcceptLanguage } from "@/server/locale.mjs";
 
 export const locales = ["en", "es"] as const;
 export type Locale = (typeof locales)[number];
@@ -41,18 +42,8 @@ export function localePath(locale: Locale, path: string): string {
 
 /** Picks the preferred supported language from an Accept-Language header. */
 export function localeFromAcceptLanguage(header: string | null): Locale {
-  if (!header) return defaultLocale;
-  const ranked = header
-    .split(",")
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.find((p) => p.trim().startsWith("q="));
-      return { lang: tag.trim().toLowerCase().split("-")[0], q: q ? Number(q.trim().slice(2)) : 1 };
-    })
-    .filter((x) => x.lang && !Number.isNaN(x.q) && x.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const { lang } of ranked) if (isLocale(lang)) return lang;
-  return defaultLocale;
+  // One parser for the app and for the server's own pages (server/locale.mjs).
+  return fromAcceptLanguage(header);
 }
 
 export type { Messages };
