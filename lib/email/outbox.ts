@@ -8,16 +8,9 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
-import { appUrl, mailMode } from "@/lib/env";
-import { isLocale, localePath, type Locale } from "@/lib/i18n";
-import { confirmationToken } from "@/lib/signatures/tokens";
-import { publicName } from "@/lib/signatures/public-name";
-import { renderFromTemplate } from "@/emails/render";
-import SignatureConfirmation, { subject as confirmationSubject } from "@/emails/signature-confirmation";
-import AlreadySigned, { subject as alreadySignedSubject } from "@/emails/already-signed";
-import DataDeletion, { subject as dataDeletionSubject } from "@/emails/data-deletion";
-import { deletionToken } from "@/lib/privacy/mutations";
+import { mailMode } from "@/lib/env";
 import { logError } from "@/lib/errors";
+import { compose, type ClaimedBatch, type OutboxContext } from "./compose";
 import { EmailSendError, MAX_BATCH, redactAddresses, sendBatch, type BatchResult, type OutgoingEmail } from "./sender";
 import { recordAccepted, recordRateLimited, reserveSendSlot } from "./pace";
 
@@ -28,56 +21,7 @@ import { recordAccepted, recordRateLimited, reserveSendSlot } from "./pace";
  */
 export const EMAIL_PRIORITY = { transactional: 0, bulk: 10 } as const;
 
-type OutboxContext = {
-  id: string;
-  kind: "signature_confirmation" | "already_signed" | "data_deletion";
-  data: { requestId?: string };
-  to_address: string;
-  locale: string;
-  signature_id: string | null;
-  attempts: number;
-  batch_key: string;
-  full_name: string | null;
-  slug: string | null;
-  title: string | null;
-  title_es: string | null;
-};
-
-export type ClaimedBatch = { key: string; rows: OutboxContext[] };
-
-export function absoluteUrl(locale: Locale, path: string): string {
-  return `${appUrl}${localePath(locale, path)}`;
-}
-
-async function compose(row: OutboxContext): Promise<Omit<OutgoingEmail, "to">> {
-  const locale: Locale = isLocale(row.locale) ? row.locale : "en";
-  if (row.kind === "data_deletion") {
-    const props = { locale, deleteUrl: absoluteUrl(locale, `/privacy/delete/${deletionToken(row.data.requestId!)}`) };
-    return { subject: dataDeletionSubject(props), ...(await renderFromTemplate(DataDeletion, props, { url: ["deleteUrl"] })) };
-  }
-  if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
-  const common = {
-    locale,
-    firstName: publicName(row.full_name).split(" ")[0],
-    campaignTitle: (locale === "es" && row.title_es) || row.title || "",
-    campaignUrl: absoluteUrl(locale, `/campaigns/${row.slug}`),
-    deleteUrl: absoluteUrl(locale, "/privacy/delete"),
-  };
-  const perMessage = { text: ["firstName", "campaignTitle"], url: ["campaignUrl", "deleteUrl"] } as const;
-  if (row.kind === "signature_confirmation") {
-    const props = {
-      ...common,
-      confirmUrl: absoluteUrl(locale, `/campaigns/${row.slug}/confirm/${confirmationToken(row.signature_id)}`),
-    };
-    const body = await renderFromTemplate(SignatureConfirmation, props, {
-      text: perMessage.text,
-      url: [...perMessage.url, "confirmUrl"],
-    });
-    return { subject: confirmationSubject(props), ...body };
-  }
-  const body = await renderFromTemplate(AlreadySigned, common, perMessage);
-  return { subject: alreadySignedSubject(common), ...body };
-}
+export type { ClaimedBatch } from "./compose";
 
 /** Attempts before an email is given up as failed (about 2 hours of retries). */
 export const MAX_ATTEMPTS = 12;
