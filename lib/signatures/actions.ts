@@ -21,7 +21,7 @@ export type SignFormValues = {
 
 export type SignFormState =
   | { status: "idle" }
-  | { status: "accepted" }
+  | { status: "accepted"; values: SignFormValues }
   | {
       status: "error";
       code: ErrorCode;
@@ -53,7 +53,7 @@ export async function signAction(_previous: SignFormState, form: FormData): Prom
       clientIp: clientIp(await headers()),
       input: { ...values, ref: text(form, "ref") || undefined, website: text(form, "website") },
     });
-    if (result.ok) return { status: "accepted" };
+    if (result.ok) return { status: "accepted", values };
     const retryAfter = result.code === "rate_limited" && "retryAfter" in result ? result.retryAfter : undefined;
     return { status: "error", code: result.code, fieldErrors: result.fieldErrors ?? {}, values, ...(retryAfter ? { retryAfter } : {}) };
   } catch (error) {

@@ -30,6 +30,11 @@ const en = {
     pledge: "Pledge",
     recentSigners: "Recent signers",
     recentNone: "Be the first to sign publicly.",
+    organizer: "Cut Ties organizers",
+    runBy: "Run by {organizer}.",
+    delivered: "What {targets} receives: the count, and names only if you tick the box to show yours.",
+    signedHere: "You signed this campaign on this device.",
+    signedHereLink: "See your thank-you page and personal link",
     status: {
       closed: "This campaign is closed. Thank you to everyone who signed.",
       won: "We won! {targets} met the demand. Thank you to everyone who signed.",
@@ -40,6 +45,11 @@ const en = {
     count: "{count} signed",
     goal: "Goal: {goal}",
     label: "{count} of {goal} signatures",
+    signatures: "signatures",
+    goalInline: "goal {goal}",
+    invite: "Be one of the first {goal}.",
+    toGo: "{remaining} more to reach {goal}.",
+    countedOnConfirm: "You are counted once you confirm by email.",
   },
   form: {
     heading: "Add your name",
@@ -48,6 +58,8 @@ const en = {
     email: "Email",
     emailHint: "We send one email to confirm your signature.",
     postalCode: "Postal code (optional)",
+    postalCodeHint: "Lets organizers see where support comes from. Never shown, never delivered.",
+    optionalFields: "More (optional): postal code, comment, updates",
     showName: "Show my first name and last initial on this page",
     wantsUpdates: "Email me updates about this campaign",
     updatesConsent:
@@ -64,6 +76,10 @@ const en = {
     checkEmail:
       "We sent a link to the address you gave. Open it and press the button to confirm: your signature counts once you do. Nothing arrived? Look in spam; the link can take a few minutes.",
     shareWhileWaiting: "While you wait, share the campaign:",
+    sentTo: "We sent a link to {email}. Opening it and pressing the button is the last step: you are counted once you confirm.",
+    checkSpam: "Nothing arrived after a few minutes? Look in spam.",
+    wrongAddress: "Wrong address? Fix it",
+    fixIntro: "Sign again with the right address. A wrong one is never counted and is deleted after 30 days.",
     rateLimitedFor: "Too many signatures from your connection or address just now. You can try again {when}.",
   },
   errors: {
@@ -106,6 +122,8 @@ const en = {
     invalid:
       "The confirmation link is incomplete or has expired (links last 7 days). If you signed more than 30 days ago and did not confirm, please sign again.",
     backToCampaign: "Back to the campaign",
+    yourNumber: "You’re #{n} — help reach {goal}",
+    signAgain: "Sign again here and we send you a new link:",
     publicHeading: "What others will see",
     signedAs: "You signed as {name}.",
     showName: "Show my name as “{publicName}” on the campaign page",
@@ -130,6 +148,10 @@ const en = {
     x: "X",
     facebook: "Facebook",
     message: "I signed: {title}. Add your name:",
+    neutralMessage: "{title}. Add your name:",
+    personalHeading: "Share your link",
+    native: "Share…",
+    sms: "Text message",
   },
   footer: {
     about: "Cut Ties is a campaign tool of the No Tech 4 ICE movement. No trackers, no third-party scripts.",
@@ -148,6 +170,9 @@ const en = {
     ].join("\n"),
     notStored: "We use no trackers, no analytics and no third-party scripts. Confirmation links are stored only as hashes.",
     retention: "Signatures that are never confirmed are deleted after 30 days.",
+    retentionConfirmed: "Confirmed signatures are kept while the campaign runs and as its record afterwards, until you delete them (see below): there is no other deletion date yet.",
+    referral: "When you sign through someone’s personal link, we store which signature’s link brought you (who recruited whom), to count each person’s shares. It is never shown publicly.",
+    delivered: "What a campaign’s target receives: the number of confirmed signatures, and names (first name and last initial) only of people who ticked the box. Emails and postal codes are never delivered.",
     deleteHeading: "Deleting your data",
     deleteBody: "You can delete every signature made with your email address at any time. We email that address a link; pressing the button on the linked page deletes them, and the counts go down.",
     deleteLink: "Delete my data",

@@ -32,6 +32,11 @@ const es: Messages = {
     pledge: "Compromiso",
     recentSigners: "Firmas recientes",
     recentNone: "Sé la primera persona en firmar con tu nombre visible.",
+    organizer: "el equipo organizador de Cut Ties",
+    runBy: "Organiza {organizer}.",
+    delivered: "Lo que recibe {targets}: el número de firmas, y los nombres solo si marcas la casilla para mostrar el tuyo.",
+    signedHere: "Ya firmaste esta campaña en este dispositivo.",
+    signedHereLink: "Ver tu página de agradecimiento y tu enlace personal",
     status: {
       closed: "Esta campaña está cerrada. Gracias a todas las personas que firmaron.",
       won: "¡Ganamos! {targets} cumplió la exigencia. Gracias a todas las personas que firmaron.",
@@ -42,6 +47,11 @@ const es: Messages = {
     count: "{count} firmas",
     goal: "Meta: {goal}",
     label: "{count} de {goal} firmas",
+    signatures: "firmas",
+    goalInline: "meta: {goal}",
+    invite: "Sé una de las primeras {goal} personas.",
+    toGo: "Faltan {remaining} para llegar a {goal}.",
+    countedOnConfirm: "Tu firma cuenta cuando la confirmas por correo.",
   },
   form: {
     heading: "Suma tu nombre",
@@ -50,6 +60,8 @@ const es: Messages = {
     email: "Correo electrónico",
     emailHint: "Te enviamos un solo correo para confirmar tu firma.",
     postalCode: "Código postal (opcional)",
+    postalCodeHint: "Sirve para ver de dónde viene el apoyo. Nunca se muestra ni se entrega.",
+    optionalFields: "Más (opcional): código postal, comentario, novedades",
     showName: "Mostrar mi nombre y la inicial de mi apellido en esta página",
     wantsUpdates: "Quiero recibir novedades de esta campaña por correo",
     updatesConsent:
@@ -66,6 +78,10 @@ const es: Messages = {
     checkEmail:
       "Te enviamos un enlace. Ábrelo y pulsa el botón para confirmar: tu firma cuenta desde ese momento. ¿No llegó nada? Mira en la carpeta de spam; puede tardar unos minutos.",
     shareWhileWaiting: "Mientras tanto, comparte la campaña:",
+    sentTo: "Enviamos un enlace a {email}. Abrirlo y tocar el botón es el último paso: tu firma cuenta cuando la confirmas.",
+    checkSpam: "¿No llegó nada en unos minutos? Revisa la carpeta de spam.",
+    wrongAddress: "¿Correo equivocado? Corrígelo",
+    fixIntro: "Vuelve a firmar con el correo correcto. Una dirección equivocada nunca se cuenta y se borra a los 30 días.",
     rateLimitedFor: "Hubo demasiadas firmas desde tu conexión o tu correo en poco tiempo. Podrás volver a intentarlo {when}.",
   },
   errors: {
@@ -108,6 +124,8 @@ const es: Messages = {
     invalid:
       "El enlace de confirmación está incompleto o venció (dura 7 días). Si firmaste hace más de 30 días y no confirmaste, vuelve a firmar.",
     backToCampaign: "Volver a la campaña",
+    yourNumber: "Eres la firma n.º {n}: ayuda a llegar a {goal}",
+    signAgain: "Vuelve a firmar aquí y te enviamos un enlace nuevo:",
     publicHeading: "Lo que verán los demás",
     signedAs: "Firmaste como {name}.",
     showName: "Mostrar mi nombre como «{publicName}» en la página de la campaña",
@@ -132,6 +150,10 @@ const es: Messages = {
     x: "X",
     facebook: "Facebook",
     message: "Firmé: {title}. Suma tu nombre:",
+    neutralMessage: "{title}. Suma tu nombre:",
+    personalHeading: "Comparte tu enlace",
+    native: "Compartir…",
+    sms: "Mensaje de texto",
   },
   footer: {
     about: "Cut Ties es una herramienta de campañas del movimiento No Tech 4 ICE. Sin rastreadores ni scripts de terceros.",
@@ -151,6 +173,9 @@ const es: Messages = {
     ].join("\n"),
     notStored: "No usamos rastreadores, ni analítica, ni scripts de terceros. Los enlaces de confirmación se guardan solo como hashes.",
     retention: "Las firmas que nunca se confirman se borran a los 30 días.",
+    retentionConfirmed: "Las firmas confirmadas se guardan mientras dura la campaña y, después, como registro de ella, hasta que las borres (ver abajo): por ahora no hay otra fecha de borrado.",
+    referral: "Si firmas desde el enlace personal de otra persona, guardamos qué firma te trajo (quién invitó a quién), para contar lo que comparte cada persona. Nunca se muestra en público.",
+    delivered: "Lo que recibe la empresa de la campaña: el número de firmas confirmadas y los nombres (nombre e inicial del apellido) solo de quienes marcaron la casilla. Los correos y códigos postales nunca se entregan.",
     deleteHeading: "Borrar tus datos",
     deleteBody: "Puedes borrar cuando quieras todas las firmas hechas con tu correo. Te enviamos un enlace a esa dirección; al pulsar el botón de esa página se borran y los conteos bajan.",
     deleteLink: "Borrar mis datos",
