@@ -171,6 +171,8 @@ const en = {
     notStored: "We use no trackers, no analytics and no third-party scripts. Confirmation links are stored only as hashes.",
     retention: "Signatures that are never confirmed are deleted after 30 days.",
     retentionConfirmed: "Confirmed signatures are kept while the campaign runs and as its record afterwards, until you delete them (see below): there is no other deletion date yet.",
+    referralHeading: "Who recruited whom",
+    deliveredHeading: "What is delivered to the company",
     referral: "When you sign through someone’s personal link, we store which signature’s link brought you (who recruited whom), to count each person’s shares. It is never shown publicly.",
     delivered: "What a campaign’s target receives: the number of confirmed signatures, and names (first name and last initial) only of people who ticked the box. Emails and postal codes are never delivered.",
     deleteHeading: "Deleting your data",

@@ -174,6 +174,8 @@ const es: Messages = {
     notStored: "No usamos rastreadores, ni analítica, ni scripts de terceros. Los enlaces de confirmación se guardan solo como hashes.",
     retention: "Las firmas que nunca se confirman se borran a los 30 días.",
     retentionConfirmed: "Las firmas confirmadas se guardan mientras dura la campaña y, después, como registro de ella, hasta que las borres (ver abajo): por ahora no hay otra fecha de borrado.",
+    referralHeading: "Quién invitó a quién",
+    deliveredHeading: "Qué se entrega a la empresa",
     referral: "Si firmas desde el enlace personal de otra persona, guardamos qué firma te trajo (quién invitó a quién), para contar lo que comparte cada persona. Nunca se muestra en público.",
     delivered: "Lo que recibe la empresa de la campaña: el número de firmas confirmadas y los nombres (nombre e inicial del apellido) solo de quienes marcaron la casilla. Los correos y códigos postales nunca se entregan.",
     deleteHeading: "Borrar tus datos",
