@@ -12,6 +12,7 @@ export function ProgressBar({
   t,
   size = "large",
   note,
+  nudge: showNudge = true,
 }: {
   count: number;
   goal: number;
@@ -20,6 +21,8 @@ export function ProgressBar({
   size?: "large" | "small";
   /** A line under the bar, e.g. "you are counted once you confirm". */
   note?: string;
+  /** The inviting line under the bar; off where a heading already says it (the thank-you page). */
+  nudge?: boolean;
 }) {
   const share = Math.min(100, Math.round((count / goal) * 100));
   const goalText = formatNumber(locale, goal);
@@ -48,8 +51,11 @@ export function ProgressBar({
       >
         <div className="h-full rounded-full bg-accent" style={{ width: `${Math.max(share, count > 0 ? 2 : 0)}%` }} />
       </div>
-      {size === "large" && <p className="mt-2 font-medium">{nudge}</p>}
-      {note && <p className="mt-1">{note}</p>}
+      {size === "large" && (showNudge || note) && (
+        <p className="mt-2">
+          {showNudge && <span className="font-medium">{nudge}</span>} {note}
+        </p>
+      )}
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function SharePanel({
   ];
   const inputId = personal ? "share-link-personal" : "share-link";
   return (
-    <section aria-labelledby={`${inputId}-heading`} className="rounded-lg border border-line p-4">
+    <section id={personal ? undefined : "share"} aria-labelledby={`${inputId}-heading`} className="scroll-mt-4 rounded-lg border border-line p-4">
       <h2 id={`${inputId}-heading`} className="text-lg font-semibold">
         {personal ? t.share.personalHeading : t.share.heading}
       </h2>

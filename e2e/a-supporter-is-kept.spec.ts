@@ -155,6 +155,20 @@ test("a broken confirmation link offers the sign form, accessibly", async ({ pag
   await noSeriousAxe(page, "the broken-link page");
 });
 
+test("at 200 % text the header keeps the language switch on screen", async ({ page }) => {
+  await page.goto(`/campaigns/${slug}`);
+  await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
+  const header = page.getByRole("banner").first();
+  const switcher = header.getByRole("link", { name: "Español" });
+  await expect(switcher).toBeVisible();
+  const box = (await switcher.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, "the switch ends inside the 390 px screen").toBeLessThanOrEqual(390);
+  for (const link of await header.getByRole("link").all()) {
+    expect((await link.boundingBox())!.height, "tap targets of at least 24 px").toBeGreaterThanOrEqual(24);
+  }
+});
+
 // Each state in both languages and at both widths, for a person to look at.
 for (const width of [390, 1280]) {
   for (const lang of ["en", "es"] as const) {

@@ -92,6 +92,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
               kind={campaign.kind}
               locale={locale}
               referralCode={referralCode}
+              shareHref="#share"
               t={{ form: t.form, errors: t.errors, fields: t.fields }}
             />
             <p className="mt-4 border-t border-line pt-3">

@@ -22,12 +22,15 @@ export function SignForm({
   locale,
   t,
   referralCode,
+  shareHref,
 }: {
   campaignSlug: string;
   kind: "petition" | "pledge";
   locale: Locale;
   t: FormCopy;
   referralCode?: string;
+  /** Where the page's share panel is, offered while the person waits for the email. */
+  shareHref?: string;
 }) {
   // Without JavaScript the browser posts to the permalink: its #sign brings the
   // person back to the form and its answer instead of the top of the page.
@@ -58,6 +61,13 @@ export function SignForm({
               .flatMap((part, i) => (i === 0 ? [part] : [<strong key={i} className="break-all">{sent.email}</strong>, part]))}
           </p>
           <p className="mt-2">{t.form.checkSpam}</p>
+          {shareHref && (
+          <p className="mt-2">
+            <a href={shareHref} className="inline-block py-1 font-medium text-accent underline">
+              {t.form.shareWhileWaiting.replace(/:\s*$/, "")}
+            </a>
+          </p>
+          )}
         </div>
         {/* A <details>: the corrected form opens without JavaScript too. */}
         <details className="rounded-lg border border-line p-3">

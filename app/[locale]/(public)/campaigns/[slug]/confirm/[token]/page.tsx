@@ -76,7 +76,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
               {format(t.confirm.yourNumber, { n: formatNumber(locale, number), goal: formatNumber(locale, campaign.goal) })}
             </h2>
           )}
-          <ProgressBar count={count} goal={campaign.goal} locale={locale} t={t} />
+          <ProgressBar count={count} goal={campaign.goal} locale={locale} t={t} nudge={false} />
         </section>
         <SharePanel url={shareUrl} title={campaign.title} t={t} personal />
         <Link href={campaignPath} className="inline-block font-medium text-accent underline">
