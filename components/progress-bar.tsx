@@ -36,7 +36,7 @@ export function ProgressBar({
       <p aria-live="polite" className="flex flex-wrap items-baseline gap-x-2">
         <span className={size === "large" ? "text-4xl font-bold tabular-nums" : "text-2xl font-semibold tabular-nums"}>
           {formatNumber(locale, count)}
-        </span>
+        </span>{" "}
         <span className="text-lg">
           {t.progress.signatures} · {format(t.progress.goalInline, { goal: goalText })}
         </span>
