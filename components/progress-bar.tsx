@@ -1,29 +1,44 @@
 import { format, formatNumber, type Locale, type Messages } from "@/lib/i18n";
 
+/**
+ * The count in words ("12 signatures · goal 100") over the bar, and a line under it
+ * that invites rather than discourages: while the first goal stands, "Be one of the
+ * first 100"; after that, how many more the next goal needs.
+ */
 export function ProgressBar({
   count,
   goal,
   locale,
   t,
   size = "large",
+  note,
+  nudge: showNudge = true,
 }: {
   count: number;
   goal: number;
   locale: Locale;
   t: Messages;
   size?: "large" | "small";
+  /** A line under the bar, e.g. "you are counted once you confirm". */
+  note?: string;
+  /** The inviting line under the bar; off where a heading already says it (the thank-you page). */
+  nudge?: boolean;
 }) {
   const share = Math.min(100, Math.round((count / goal) * 100));
-  const label = format(t.progress.label, { count: formatNumber(locale, count), goal: formatNumber(locale, goal) });
+  const goalText = formatNumber(locale, goal);
+  const label = format(t.progress.label, { count: formatNumber(locale, count), goal: goalText });
+  const nudge =
+    goal <= 100
+      ? format(t.progress.invite, { goal: goalText })
+      : format(t.progress.toGo, { remaining: formatNumber(locale, Math.max(0, goal - count)), goal: goalText });
   return (
     <div>
-      <p aria-live="polite" className="flex items-baseline justify-between gap-3">
-        <span className={size === "large" ? "text-4xl font-bold tabular-nums" : "text-xl font-semibold tabular-nums"}>
+      <p aria-live="polite" className="flex flex-wrap items-baseline gap-x-2">
+        <span className={size === "large" ? "text-4xl font-bold tabular-nums" : "text-2xl font-semibold tabular-nums"}>
           {formatNumber(locale, count)}
-          <span className="sr-only"> {label}</span>
-        </span>
-        <span className="text-sm text-muted" aria-hidden="true">
-          {format(t.progress.goal, { goal: formatNumber(locale, goal) })}
+        </span>{" "}
+        <span className="text-lg">
+          {t.progress.signatures} · {format(t.progress.goalInline, { goal: goalText })}
         </span>
       </p>
       <div
@@ -36,6 +51,11 @@ export function ProgressBar({
       >
         <div className="h-full rounded-full bg-accent" style={{ width: `${Math.max(share, count > 0 ? 2 : 0)}%` }} />
       </div>
+      {size === "large" && (showNudge || note) && (
+        <p className="mt-2">
+          {showNudge && <span className="font-medium">{nudge}</span>} {note}
+        </p>
+      )}
     </div>
   );
 }

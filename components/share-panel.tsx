@@ -1,8 +1,13 @@
-import { Mail, MessageCircle, Share2 } from "lucide-react";
+import { Mail, MessageCircle, MessageSquare, Share2 } from "lucide-react";
 import { format, type Messages } from "@/lib/i18n";
-import { CopyLinkButton } from "./copy-link-button";
+import { ShareActions } from "./share-actions";
 
-/** Plain share links, no third-party scripts: each opens the service only when tapped. */
+/**
+ * The share panel: the system share sheet and copy where the browser offers them,
+ * then plain links (no third-party scripts: each opens the service only when tapped),
+ * and the whole link visible and wrapping so it can be copied by hand. Before
+ * signing (`personal` false) the words are neutral: nobody has signed yet.
+ */
 export function SharePanel({
   url,
   title,
@@ -14,45 +19,43 @@ export function SharePanel({
   t: Messages;
   personal?: boolean;
 }) {
-  const message = format(t.share.message, { title });
+  const message = format(personal ? t.share.message : t.share.neutralMessage, { title });
   const encodedUrl = encodeURIComponent(url);
+  const body = encodeURIComponent(`${message} ${url}`);
   const links = [
-    { label: t.share.whatsapp, href: `https://wa.me/?text=${encodeURIComponent(`${message} ${url}`)}`, Icon: MessageCircle },
-    {
-      label: t.share.email,
-      href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${message} ${url}`)}`,
-      Icon: Mail,
-    },
-    { label: t.share.x, href: `https://x.com/intent/post?text=${encodeURIComponent(message)}&url=${encodedUrl}`, Icon: Share2 },
-    { label: t.share.facebook, href: `https://www.facebook.com/sharer/sharer.php?u=${encodedUrl}`, Icon: Share2 },
+    { label: t.share.sms, href: `sms:?&body=${body}`, Icon: MessageSquare, external: false },
+    { label: t.share.whatsapp, href: `https://wa.me/?text=${body}`, Icon: MessageCircle, external: true },
+    { label: t.share.email, href: `mailto:?subject=${encodeURIComponent(title)}&body=${body}`, Icon: Mail, external: false },
+    { label: t.share.x, href: `https://x.com/intent/post?text=${encodeURIComponent(message)}&url=${encodedUrl}`, Icon: Share2, external: true },
+    { label: t.share.facebook, href: `https://www.facebook.com/sharer/sharer.php?u=${encodedUrl}`, Icon: Share2, external: true },
   ];
   const inputId = personal ? "share-link-personal" : "share-link";
   return (
-    <section aria-labelledby={`${inputId}-heading`} className="rounded-lg border border-line p-4">
+    <section id={personal ? undefined : "share"} aria-labelledby={`${inputId}-heading`} className="scroll-mt-4 rounded-lg border border-line p-4">
       <h2 id={`${inputId}-heading`} className="text-lg font-semibold">
-        {t.share.heading}
+        {personal ? t.share.personalHeading : t.share.heading}
       </h2>
-      <label htmlFor={inputId} className="mt-3 block text-sm font-medium">
+      <ShareActions url={url} text={message} title={title} labels={{ native: t.share.native, copy: t.share.copy, copied: t.share.copied }} />
+      <label htmlFor={inputId} className="mt-3 block font-medium">
         {personal ? t.share.personal : t.share.link}
       </label>
-      <div className="mt-1 flex flex-wrap gap-2">
-        <input
-          id={inputId}
-          readOnly
-          value={url}
-          className="min-h-11 min-w-0 flex-1 rounded border border-line bg-zinc-50 px-3 text-sm"
-        />
-        <CopyLinkButton url={url} label={t.share.copy} copiedLabel={t.share.copied} />
-      </div>
-      {personal && <p className="mt-1 text-sm text-muted">{t.share.personalHint}</p>}
+      {/* A textarea, not an input: the whole link shows, wrapped, ?ref= and all. */}
+      <textarea
+        id={inputId}
+        readOnly
+        value={url}
+        rows={2}
+        spellCheck={false}
+        className="mt-1 block w-full resize-none break-all rounded border border-line bg-zinc-50 px-3 py-2 font-mono text-sm [field-sizing:content]"
+      />
+      {personal && <p className="mt-1">{t.share.personalHint}</p>}
       <ul className="mt-3 flex flex-wrap gap-2">
-        {links.map(({ label, href, Icon }) => (
+        {links.map(({ label, href, Icon, external }) => (
           <li key={label}>
             <a
               href={href}
-              target="_blank"
-              rel="noopener noreferrer"
-              className="inline-flex min-h-11 items-center gap-2 rounded border border-line px-3 text-sm font-medium hover:bg-accent-soft"
+              {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+              className="inline-flex min-h-11 items-center gap-2 rounded border border-line px-3 font-medium hover:bg-accent-soft"
             >
               <Icon aria-hidden="true" size={16} />
               {label}

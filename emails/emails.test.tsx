@@ -42,18 +42,18 @@ describe("SignatureConfirmation", () => {
 
       if (locale === "es") {
         expect(text).toContain("Confirma tu firma");
-        expect(text).toContain("Confirmar mi firma");
+        expect(text).toContain("Último paso: confirmar mi firma");
         expect(text).toContain("Hola, Maribel:");
         expect(text).toContain("7 días");
         expect(text).toContain("Borrar mis datos");
-        expect(text).not.toContain("Confirm my signature");
+        expect(text).not.toContain("confirm my signature");
         expect(confirmationSubject(props)).toBe(`Confirma tu firma: ${base.campaignTitle}`);
       } else {
         expect(text).toContain("Confirm your signature");
-        expect(text).toContain("Confirm my signature");
+        expect(text).toContain("Last step: confirm my signature");
         expect(text).toContain("7 days");
         expect(text).toContain("Delete my data");
-        expect(text).not.toContain("Confirmar mi firma");
+        expect(text).not.toContain("confirmar mi firma");
         expect(confirmationSubject(props)).toBe(`Confirm your signature: ${base.campaignTitle}`);
       }
     });

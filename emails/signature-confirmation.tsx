@@ -20,7 +20,7 @@ const copy = {
     heading: "Confirm your signature",
     greeting: (name: string) => (name ? `Hi ${name},` : "Hi,"),
     thanks: (title: string) => `Thank you for signing “${title}”. One step left: confirm that this email address is yours.`,
-    button: "Confirm my signature",
+    button: "Last step: confirm my signature",
     counts:
       "Your signature only counts once you confirm it. The link works for 7 days. Opening it changes nothing by itself: you confirm by pressing the button on the page.",
     fallback: "If the button does not work, copy this link into your browser:",
@@ -34,7 +34,7 @@ const copy = {
     heading: "Confirma tu firma",
     greeting: (name: string) => (name ? `Hola, ${name}:` : "Hola:"),
     thanks: (title: string) => `Gracias por firmar “${title}”. Solo falta un paso: confirmar que este correo es tuyo.`,
-    button: "Confirmar mi firma",
+    button: "Último paso: confirmar mi firma",
     counts:
       "Tu firma solo cuenta cuando la confirmas. El enlace funciona durante 7 días. Abrirlo no cambia nada por sí solo: para confirmar, tienes que presionar el botón en la página.",
     fallback: "Si el botón no funciona, copia este enlace en tu navegador:",

@@ -46,20 +46,20 @@ export default async function LocaleLayout({
         <header className="border-b border-line">
           <nav
             aria-label={t.meta.siteName}
-            className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3"
+            className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
           >
-            <Link href={localePath(locale, "/")} className="text-lg font-bold tracking-tight text-accent">
+            <Link href={localePath(locale, "/")} className="inline-flex min-h-11 items-center text-lg font-bold tracking-tight text-accent">
               {t.meta.siteName}
             </Link>
-            <div className="flex items-center gap-4 text-sm">
-              <Link href={localePath(locale, "/")} className="underline-offset-2 hover:underline">
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              <Link href={localePath(locale, "/")} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline">
                 {t.nav.home}
               </Link>
               <a
                 href={otherHref}
                 hrefLang={other}
                 lang={other}
-                className="rounded border border-line px-3 py-2 font-medium hover:bg-accent-soft"
+                className="inline-flex min-h-11 items-center rounded border border-line px-3 font-medium hover:bg-accent-soft"
               >
                 {t.nav.otherLanguage}
               </a>
@@ -74,7 +74,7 @@ export default async function LocaleLayout({
             <p>{t.footer.about}</p>
             <p>
               {t.footer.privacy}{" "}
-              <Link href={localePath(locale, "/privacy")} className="underline">
+              <Link href={localePath(locale, "/privacy")} className="inline-flex min-h-6 items-center py-1 underline">
                 {t.privacy.link}
               </Link>
             </p>

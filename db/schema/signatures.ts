@@ -49,6 +49,10 @@ export const signatures = pgTable(
     index("signatures_recent_public_idx")
       .on(t.campaignId, t.validatedAt)
       .where(sql`${t.status} = 'validated' and ${t.showName}`),
+    // The thank-you page's "You're #N": confirmed signatures of a campaign before this one.
+    index("signatures_validated_order_idx")
+      .on(t.campaignId, t.validatedAt)
+      .where(sql`${t.status} = 'validated'`),
     index("signatures_pending_created_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
     index("signatures_flagged_idx").on(t.campaignId, t.createdAt).where(sql`${t.flaggedReason} is not null`),
   ],

@@ -22,7 +22,7 @@ export type SignFormValues = {
 
 export type SignFormState =
   | { status: "idle" }
-  | { status: "accepted" }
+  | { status: "accepted"; values: SignFormValues }
   | {
       status: "error";
       code: ErrorCode;
@@ -55,7 +55,7 @@ export async function signAction(_previous: SignFormState, form: FormData): Prom
       // The form's code, else the share link's from its cookie (the cached page has no field for it).
       input: { ...values, ref: text(form, "ref") || referralCode((await cookies()).get(REFERRAL_COOKIE)?.value), website: text(form, "website") },
     });
-    if (result.ok) return { status: "accepted" };
+    if (result.ok) return { status: "accepted", values };
     const retryAfter = result.code === "rate_limited" && "retryAfter" in result ? result.retryAfter : undefined;
     return { status: "error", code: result.code, fieldErrors: result.fieldErrors ?? {}, values, ...(retryAfter ? { retryAfter } : {}) };
   } catch (error) {

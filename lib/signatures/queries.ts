@@ -29,6 +29,23 @@ async function loadRecentPublicSigners(campaignId: string, limit: number): Promi
   return rows.map((r) => ({ name: publicName(r.fullName), validatedAt: r.validatedAt! }));
 }
 
+/**
+ * Where a confirmed signature stands in its campaign's confirmation order (1 for the
+ * first), for the thank-you page: a count over the (campaign, validated_at) index.
+ */
+export async function confirmationNumber(token: string): Promise<number | null> {
+  if (!isTokenShaped(token)) return null;
+  const db = await getDb();
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n
+        from signatures s join signatures o
+          on o.campaign_id = s.campaign_id and o.status = 'validated' and o.validated_at <= s.validated_at
+        where s.token_hash = ${tokenHash(token)} and s.status = 'validated'`,
+  );
+  return row && Number(row.n) > 0 ? Number(row.n) : null;
+}
+
 /** A confirmation this long after its campaign closed still counts: the person signed in time. */
 export const CONFIRM_GRACE_AFTER_CLOSE_HOURS = 24;
 

@@ -1,8 +1,14 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ProgressBar } from "@/components/progress-bar";
 import { listLiveCampaigns } from "@/lib/campaigns/queries";
 import { format, formatNumber, localePath } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeParam(params);
+  return { title: t.nav.home };
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await localeParam(params);

@@ -1,6 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { localePath } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeParam(params);
+  return { title: t.privacy.title };
+}
 
 export default async function PrivacyPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await localeParam(params);
@@ -16,6 +22,11 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
       </ul>
       <p>{t.privacy.notStored}</p>
       <p>{t.privacy.retention}</p>
+      <p>{t.privacy.retentionConfirmed}</p>
+      <h2 className="pt-2 text-xl font-semibold">{t.privacy.referralHeading}</h2>
+      <p>{t.privacy.referral}</p>
+      <h2 className="pt-2 text-xl font-semibold">{t.privacy.deliveredHeading}</h2>
+      <p>{t.privacy.delivered}</p>
       <h2 className="pt-2 text-xl font-semibold">{t.privacy.deleteHeading}</h2>
       <p>{t.privacy.deleteBody}</p>
       <Link

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckCircle2 } from "lucide-react";
 import { ProgressBar } from "@/components/progress-bar";
@@ -9,6 +10,9 @@ import { format, localePath } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown";
 import { listRecentPublicSigners } from "@/lib/signatures/queries";
+import { FactCardsSlot } from "@/components/fact-cards-slot";
+import { SignedHere } from "@/components/signed-here";
+import { whyLine } from "@/lib/campaigns/why-line";
 import { SignForm } from "./sign-form";
 
 type Props = {
@@ -45,16 +49,18 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const targets = campaign.targets.map((c) => c.name).join(", ");
   const shareUrl = `${appUrl}${localePath(locale, `/campaigns/${campaign.slug}`)}`;
   const isLive = campaign.status === "live";
+  const why = whyLine(campaign.story);
 
   return (
-    <article className="mx-auto max-w-5xl px-4 py-6 lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:gap-10">
-      <header className="lg:col-span-2">
+    <article className="mx-auto max-w-5xl px-4 py-6 lg:grid lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-x-10">
+      {/* Phone: title, why, count, then the form. Wide screens: this on the left, the form top right. */}
+      <header className="lg:col-start-1 lg:row-start-1">
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">
           {campaign.kind === "pledge" ? t.campaign.pledge : t.campaign.petition} ·{" "}
           {campaign.targets.length > 1 ? t.campaign.targets : t.campaign.target}: {targets}
         </p>
         <h1 className="mt-2 text-3xl font-bold leading-tight sm:text-4xl">{campaign.title}</h1>
-        <p className="mt-3 text-lg leading-snug">{campaign.ask}</p>
+        {why && <p className="mt-3 text-lg leading-snug">{why}</p>}
         {campaign.status === "won" && (
           <p role="status" className="mt-4 flex items-center gap-2 rounded border border-success bg-success-soft p-3 font-medium text-success">
             <CheckCircle2 aria-hidden="true" size={20} />
@@ -67,41 +73,62 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           </p>
         )}
         <div className="mt-5">
-          <ProgressBar count={campaign.confirmedCount} goal={campaign.goal} locale={locale} t={t} />
+          <ProgressBar
+            count={campaign.confirmedCount}
+            goal={campaign.goal}
+            locale={locale}
+            t={t}
+            note={isLive ? t.progress.countedOnConfirm : undefined}
+          />
         </div>
       </header>
 
-      <div className="mt-8 lg:col-start-2 lg:row-start-2 lg:mt-8">
-        <div className="space-y-6 lg:sticky lg:top-4">
-          {isLive && (
-            <section id="sign" className="scroll-mt-4 rounded-lg border border-line p-4 shadow-sm">
-              <SignForm
-                campaignSlug={campaign.slug}
-                kind={campaign.kind}
-                locale={locale}
-                referralCode={referralCode}
-                t={{ form: t.form, errors: t.errors, fields: t.fields }}
-              />
-            </section>
-          )}
-          <SharePanel url={shareUrl} title={campaign.title} t={t} />
+      {isLive && (
+        <div className="mt-8 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:mt-0">
+          <section id="sign" className="scroll-mt-4 rounded-lg border border-line p-4 shadow-sm lg:sticky lg:top-4">
+            <SignedHere slug={campaign.slug} text={t.campaign.signedHere} linkLabel={t.campaign.signedHereLink} />
+            <SignForm
+              campaignSlug={campaign.slug}
+              kind={campaign.kind}
+              locale={locale}
+              referralCode={referralCode}
+              shareHref="#share"
+              t={{ form: t.form, errors: t.errors, fields: t.fields }}
+            />
+            <p className="mt-4 border-t border-line pt-3">
+              {format(t.campaign.runBy, { organizer: t.campaign.organizer })}{" "}
+              {format(t.campaign.delivered, { targets })}{" "}
+              <Link prefetch={false} href={localePath(locale, "/privacy")} className="inline-block py-1 font-medium text-accent underline">
+                {t.privacy.link}
+              </Link>
+            </p>
+          </section>
         </div>
-      </div>
+      )}
 
       <div className="mt-8 lg:col-start-1 lg:row-start-2">
+        <FactCardsSlot campaignId={campaign.id} />
         <section aria-labelledby="story-heading">
           <h2 id="story-heading" className="text-2xl font-bold">
             {t.campaign.story}
           </h2>
-          <div className="prose-story mt-2 max-w-prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(campaign.story) }} />
+          <p className="mt-2 max-w-prose border-l-4 border-accent pl-3 text-lg font-medium">
+            <span className="sr-only">{t.campaign.ask}: </span>
+            {campaign.ask}
+          </p>
+          <div className="prose-story mt-4 max-w-prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(campaign.story) }} />
         </section>
+
+        <div className="mt-10">
+          <SharePanel url={shareUrl} title={campaign.title} t={t} />
+        </div>
 
         <section aria-labelledby="signers-heading" className="mt-10">
           <h2 id="signers-heading" className="text-xl font-semibold">
             {t.campaign.recentSigners}
           </h2>
           {signers.length === 0 ? (
-            <p className="mt-2 text-muted">{t.campaign.recentNone}</p>
+            <p className="mt-2">{t.campaign.recentNone}</p>
           ) : (
             <ul className="mt-3 flex flex-wrap gap-2">
               {signers.map((s, i) => (

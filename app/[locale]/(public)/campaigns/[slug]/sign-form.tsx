@@ -3,7 +3,7 @@
 // JavaScript it posts to the same server action and the page re-renders with the
 // result; with it, no reload.
 import { useActionState, useEffect, useRef } from "react";
-import { signAction, type SignFormState } from "@/lib/signatures/actions";
+import { signAction, type SignFormState, type SignFormValues } from "@/lib/signatures/actions";
 import { format, localePath, type Locale, type Messages } from "@/lib/i18n";
 import { TextField } from "@/components/text-field";
 
@@ -22,12 +22,15 @@ export function SignForm({
   locale,
   t,
   referralCode,
+  shareHref,
 }: {
   campaignSlug: string;
   kind: "petition" | "pledge";
   locale: Locale;
   t: FormCopy;
   referralCode?: string;
+  /** Where the page's share panel is, offered while the person waits for the email. */
+  shareHref?: string;
 }) {
   // Without JavaScript the browser posts to the permalink: its #sign brings the
   // person back to the form and its answer instead of the top of the page.
@@ -47,18 +50,42 @@ export function SignForm({
   }, [state]);
 
   if (state.status === "accepted") {
+    const sent = state.values;
     return (
-      <div ref={statusRef} tabIndex={-1} role="status" className="scroll-mt-4 rounded-lg border border-success bg-success-soft p-4">
-        <h2 className="text-xl font-semibold text-success">{t.form.checkEmailTitle}</h2>
-        <p className="mt-2">{t.form.checkEmail}</p>
+      <div className="space-y-4">
+        <div ref={statusRef} tabIndex={-1} role="status" className="scroll-mt-4 rounded-lg border border-success bg-success-soft p-4">
+          <h2 className="text-xl font-semibold text-success">{t.form.checkEmailTitle}</h2>
+          <p className="mt-2">
+            {format(t.form.sentTo, { email: "\u0000" })
+              .split("\u0000")
+              .flatMap((part, i) => (i === 0 ? [part] : [<strong key={i} className="break-all">{sent.email}</strong>, part]))}
+          </p>
+          <p className="mt-2">{t.form.checkSpam}</p>
+          {shareHref && (
+          <p className="mt-2">
+            <a href={shareHref} className="inline-block py-1 font-medium text-accent underline">
+              {t.form.shareWhileWaiting.replace(/:\s*$/, "")}
+            </a>
+          </p>
+          )}
+        </div>
+        {/* A <details>: the corrected form opens without JavaScript too. */}
+        <details className="rounded-lg border border-line p-3">
+          <summary className="min-h-11 cursor-pointer py-2 font-semibold text-accent underline">{t.form.wrongAddress}</summary>
+          <p className="mb-3 mt-1">{t.form.fixIntro}</p>
+          {renderForm(sent, {})}
+        </details>
       </div>
     );
   }
 
-  const errors = state.status === "error" ? state.fieldErrors : {};
-  const values = state.status === "error" ? state.values : undefined;
+  return renderForm(state.status === "error" ? state.values : undefined, state.status === "error" ? state.fieldErrors : {});
+
+  function renderForm(values: SignFormValues | undefined, errors: Record<string, string[]>) {
   const fieldMessage = (field: string) =>
     errors[field]?.map((key) => (t.fields as Record<string, string>)[key] ?? t.errors.invalid);
+  // Open the optional fields when they hold something or something there needs fixing.
+  const openOptional = Boolean(values?.postalCode || values?.comment || values?.wantsUpdates || errors.postalCode || errors.comment);
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4" aria-labelledby="sign-heading">
@@ -96,16 +123,6 @@ export function SignForm({
         defaultValue={values?.email}
         errors={fieldMessage("email")}
       />
-      <TextField
-        name="postalCode"
-        label={t.form.postalCode}
-        type="text"
-        autoComplete="postal-code"
-        maxLength={12}
-        defaultValue={values?.postalCode}
-        errors={fieldMessage("postalCode")}
-        className="max-w-48"
-      />
 
       <div className="flex items-start gap-3">
         <input
@@ -118,34 +135,50 @@ export function SignForm({
         <label htmlFor="showName">{t.form.showName}</label>
       </div>
 
-      <div className="flex items-start gap-3">
-        <input
-          id="wantsUpdates"
-          name="wantsUpdates"
-          type="checkbox"
-          defaultChecked={values?.wantsUpdates ?? false}
-          aria-describedby="updates-consent"
-          className="mt-0.5 size-6 shrink-0 accent-accent"
-        />
-        <div>
-          <label htmlFor="wantsUpdates">{t.form.wantsUpdates}</label>
-          <p id="updates-consent" className="mt-1 text-sm text-muted">
-            {t.form.updatesConsent}
-          </p>
+      {/* Optional fields folded behind one line: the Sign button stays in sight. */}
+      <details open={openOptional} className="group">
+        <summary className="min-h-11 cursor-pointer py-2 font-medium text-accent underline">{t.form.optionalFields}</summary>
+        <div className="mt-2 space-y-4">
+          <TextField
+            name="postalCode"
+            label={t.form.postalCode}
+            hint={t.form.postalCodeHint}
+            type="text"
+            autoComplete="postal-code"
+            maxLength={12}
+            defaultValue={values?.postalCode}
+            errors={fieldMessage("postalCode")}
+            className="max-w-48"
+          />
+          <TextField
+            name="comment"
+            label={t.form.comment}
+            hint={t.form.commentHint}
+            multiline
+            rows={3}
+            maxLength={500}
+            defaultValue={values?.comment}
+            errors={fieldMessage("comment")}
+            className="py-2"
+          />
+          <div className="flex items-start gap-3">
+            <input
+              id="wantsUpdates"
+              name="wantsUpdates"
+              type="checkbox"
+              defaultChecked={values?.wantsUpdates ?? false}
+              aria-describedby="updates-consent"
+              className="mt-0.5 size-6 shrink-0 accent-accent"
+            />
+            <div>
+              <label htmlFor="wantsUpdates">{t.form.wantsUpdates}</label>
+              <p id="updates-consent" className="mt-1 text-sm">
+                {t.form.updatesConsent}
+              </p>
+            </div>
+          </div>
         </div>
-      </div>
-
-      <TextField
-        name="comment"
-        label={t.form.comment}
-        hint={t.form.commentHint}
-        multiline
-        rows={3}
-        maxLength={500}
-        defaultValue={values?.comment}
-        errors={fieldMessage("comment")}
-        className="py-2"
-      />
+      </details>
 
       {/* Honeypot: hidden from people and assistive technology, filled by simple bots. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
@@ -160,7 +193,8 @@ export function SignForm({
       >
         {pending ? t.form.submitting : kind === "pledge" ? t.form.pledgeSubmit : t.form.submit}
       </button>
-      <p className="text-sm text-muted">{t.form.privacy}</p>
+      <p>{t.form.privacy}</p>
     </form>
   );
+  }
 }

@@ -1,7 +1,11 @@
+import type { Metadata } from "next";
 import { localeParam } from "@/lib/i18n/server";
 import { DeletionRequestForm } from "./request-form";
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeParam(params);
+  return { title: t.privacy.deleteTitle, robots: { index: false } };
+}
 
 export default async function DeleteDataPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await localeParam(params);

@@ -1,11 +1,15 @@
 // The link in the deletion email lands here. Opening it deletes nothing; the
 // button (a POST) does; /privacy/delete/done shows the outcome.
+import type { Metadata } from "next";
 import { localeParam } from "@/lib/i18n/server";
 import { DeletionLinkInvalid } from "../link-invalid";
 import { deleteDataAction } from "@/lib/privacy/actions";
 import { isDeletionTokenValid } from "@/lib/privacy/mutations";
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeParam(params);
+  return { title: t.privacy.deleteTitle, robots: { index: false } };
+}
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 

@@ -1,9 +1,13 @@
+import type { Metadata } from "next";
 import { CheckCircle2 } from "lucide-react";
 import { format } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { DeletionLinkInvalid } from "../link-invalid";
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeParam(params);
+  return { title: t.privacy.deletedTitle, robots: { index: false } };
+}
 
 export default async function DeletionDonePage({
   params,

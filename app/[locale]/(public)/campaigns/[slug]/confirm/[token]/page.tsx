@@ -3,24 +3,31 @@
 // and presses the button, a POST, to confirm. The thank-you and personal share link
 // that follow are shown only in the browser that confirmed (lib/signatures/thanks-cookie.ts):
 // anyone else opening this address is taken to the campaign and its sign form.
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CheckCircle2 } from "lucide-react";
+import { ProgressBar } from "@/components/progress-bar";
 import { SharePanel } from "@/components/share-panel";
+import { RememberSigned } from "@/components/signed-here";
 import { getPublicCampaignBySlug } from "@/lib/campaigns/queries";
 import { appUrl } from "@/lib/env";
-import { format, localePath, type Locale } from "@/lib/i18n";
+import { format, formatNumber, localePath, type Locale } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { confirmAction } from "@/lib/signatures/actions";
-import { CONFIRM_GRACE_AFTER_CLOSE_HOURS, findSignatureForToken } from "@/lib/signatures/queries";
+import { CONFIRM_GRACE_AFTER_CLOSE_HOURS, confirmationNumber, findSignatureForToken } from "@/lib/signatures/queries";
 import { confirmedHere, confirmPagePath } from "@/lib/signatures/thanks-cookie";
+import { SignForm } from "../../sign-form";
 
 type Props = {
   params: Promise<{ locale: string; slug: string; token: string }>;
   searchParams: Promise<{ result?: string }>;
 };
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { t } = await localeParam(params);
+  return { title: t.confirm.title, robots: { index: false } };
+}
 
 function formatMoment(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
@@ -50,6 +57,9 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
     if (!(await confirmedHere(locale, token))) redirect(`${campaignPath}?ref=${signature.referralCode}`);
     const fresh = result === "confirmed";
     const shareUrl = `${appUrl}${campaignPath}?ref=${signature.referralCode}`;
+    const number = await confirmationNumber(token);
+    // The campaign's count is cached for a moment: never show fewer than this signer's number.
+    const count = Math.max(campaign.confirmedCount, number ?? 0);
     return (
       <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
         <div role="status" className="rounded-lg border border-success bg-success-soft p-5">
@@ -59,6 +69,15 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
           </h1>
           <p className="mt-2">{fresh ? format(t.confirm.confirmed, { title: campaign.title }) : t.confirm.already}</p>
         </div>
+        <RememberSigned slug={campaign.slug} path={confirmPagePath(locale, campaign.slug, token)} />
+        <section aria-labelledby="your-number">
+          {number && (
+            <h2 id="your-number" className="mb-3 text-2xl font-bold">
+              {format(t.confirm.yourNumber, { n: formatNumber(locale, number), goal: formatNumber(locale, campaign.goal) })}
+            </h2>
+          )}
+          <ProgressBar count={count} goal={campaign.goal} locale={locale} t={t} nudge={false} />
+        </section>
         <SharePanel url={shareUrl} title={campaign.title} t={t} personal />
         <Link href={campaignPath} className="inline-block font-medium text-accent underline">
           {t.confirm.backToCampaign}
@@ -72,6 +91,12 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
       <div className="mx-auto max-w-2xl px-4 py-8">
         <h1 className="text-2xl font-bold">{t.confirm.invalidTitle}</h1>
         <p className="mt-2">{t.confirm.invalid}</p>
+        {campaign.status === "live" && (
+          <section id="sign" className="mt-6 rounded-lg border border-line p-4 shadow-sm">
+            <p className="mb-3 font-medium">{t.confirm.signAgain}</p>
+            <SignForm campaignSlug={campaign.slug} kind={campaign.kind} locale={locale} t={{ form: t.form, errors: t.errors, fields: t.fields }} />
+          </section>
+        )}
         <Link href={campaignPath} className="mt-4 inline-block font-medium text-accent underline">
           {t.confirm.backToCampaign}: {campaign.title}
         </Link>

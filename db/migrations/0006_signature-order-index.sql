@@ -1,0 +1,1 @@
+CREATE INDEX "signatures_validated_order_idx" ON "signatures" USING btree ("campaign_id","validated_at") WHERE "signatures"."status" = 'validated';
