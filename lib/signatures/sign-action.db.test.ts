@@ -23,7 +23,8 @@ async function sign(fields: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries({ campaign: SLUG, locale: "en", fullName: "Joaquín Ruiz", email, ...fields })) form.set(k, v);
   const state = await signAction({ status: "idle" }, form);
-  expect(state).toEqual({ status: "accepted" });
+  // The accepted state repeats what was typed, so the page can show the address it mailed.
+  expect(state).toMatchObject({ status: "accepted", values: { email, fullName: "Joaquín Ruiz" } });
   const [row] = await queryRows<{ referred_by: string | null }>(await getDb(), sql`select referred_by from signatures where email = ${email}`);
   return row.referred_by;
 }
