@@ -30,8 +30,10 @@ type Case = {
   cookie?: Lang;
   /**
    * "server": the 404 page is in the HTML itself (readable without JavaScript).
-   * "client": a notFound() inside a page: Next.js 16 answers 404 with an empty error
-   * document and React renders the page from the same response (vercel/next.js#62228).
+   * "client": a notFound() inside a page rendered for the person (not from the page
+   * cache): Next.js 16 answers 404 with an empty error document and React renders the
+   * page from the same response (vercel/next.js#62228). A missing campaign opened
+   * from the page cache is served the full not-found page (lib/page-cache.ts).
    * "no-proxy": an address with a file extension, which the proxy never sees (no CSP,
    * no nonce to carry), so also rendered by the client, from the cookie or browser language.
    */
@@ -77,8 +79,8 @@ async function expectAppNotFound(page: Page, response: Response | null, c: Case,
 const cases: Case[] = [
   { path: "/nope", lang: "en", why: "an unknown page" },
   { path: "/es/nope", lang: "es", why: "an unknown page under /es" },
-  { path: "/campaigns/does-not-exist", lang: "en", why: "an unknown campaign", render: "client" },
-  { path: "/es/campaigns/does-not-exist", lang: "es", why: "an unknown campaign under /es", render: "client" },
+  { path: "/campaigns/does-not-exist", lang: "en", why: "an unknown campaign" },
+  { path: "/es/campaigns/does-not-exist", lang: "es", why: "an unknown campaign under /es" },
   { path: "/a/b/c/d/e/f", lang: "en", why: "a deep unknown path" },
   { path: "/es/campaigns/does-not-exist/x/y/z", lang: "es", why: "a deep unknown path under a campaign" },
   { path: "/es/privacy/delete/x/y", lang: "es", why: "a deep unknown path under a real page" },

@@ -75,6 +75,9 @@ describe("cachedPage", () => {
     server = createServer((req, res) => {
       renders.push(req.url!);
       const nonce = String(req.headers["x-cut-ties-page-fill-nonce"]);
+      // A missing campaign: Next's empty notFound() document; an unmatched address: the full 404 page.
+      if (req.url === "/campaigns/gone") return void res.writeHead(404, { "content-type": "text/html" }).end("<html id=\"__next_error__\"></html>");
+      if (req.url === "/campaigns/gone/not-found") return void res.writeHead(404, { "content-type": "text/html" }).end(`<html lang="en"><script nonce="${nonce}"></script><h1>Page not found</h1></html>`);
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", link: `</a.css>; nonce="${nonce}"` });
       res.end(`<html><script nonce="${nonce}">self.n="${nonce}"</script>${req.url}</html>`);
     });
@@ -116,6 +119,12 @@ describe("cachedPage", () => {
     expect(plain.hit).toBe(false);
     expect(links.map((l) => l.hit)).toEqual([true, true, true, true]);
     expect(links[0].html).toBe(plain.html.replaceAll("n1", "n2"));
+  });
+
+  it("serves a missing campaign the full not-found page, readable without JavaScript, with status 404", async () => {
+    const page = await cachedPage(request("/campaigns/gone"), "/campaigns/gone", "en", "n404");
+    expect(page!.status).toBe(404);
+    expect(Buffer.from(page!.html).toString()).toBe('<html lang="en"><script nonce="n404"></script><h1>Page not found</h1></html>');
   });
 
   it("forgets one campaign's copies and the home page's, and keeps the others", async () => {

@@ -66,6 +66,8 @@ export function isCampaignPage(barePath: string): boolean {
 // the referral code (read by the sign action, not by the page).
 const SHARED_COOKIES = new Set(["lang", "ref"]);
 const CAMPAIGN_PAGE = /^\/campaigns\/[a-z0-9-]{1,100}$/;
+// A path segment no route under a campaign has, so the address matches nothing.
+const NOT_FOUND_SEGMENT = "not-found";
 
 /** The cache key: the page without its language prefix, the language; never the query string. */
 export function pageKey(barePath: string, locale: string): string {
@@ -79,13 +81,25 @@ function listenPort(): string {
   return String(holder.__cutTiesListenPort ?? process.env.PORT ?? 3000);
 }
 
-async function render(path: string, locale: string): Promise<CachedPage> {
-  const nonce = btoa(crypto.randomUUID());
-  const response = await fetch(`http://127.0.0.1:${listenPort()}${path}`, {
+function fetchPage(path: string, locale: string, nonce: string): Promise<Response> {
+  return fetch(`http://127.0.0.1:${listenPort()}${path}`, {
     headers: { [FILL_HEADER]: fillSecret, [FILL_NONCE_HEADER]: nonce, "accept-language": locale, accept: "text/html" },
     redirect: "manual",
     signal: AbortSignal.timeout(FILL_TIMEOUT_MS),
   });
+}
+
+async function render(path: string, locale: string): Promise<CachedPage> {
+  const nonce = btoa(crypto.randomUUID());
+  let response = await fetchPage(path, locale, nonce);
+  if (response.status === 404) {
+    // A campaign that does not exist: its page calls notFound(), which Next.js 16 answers
+    // with an empty document filled in by JavaScript (vercel/next.js#62228). An address
+    // no route matches is rendered in full by app/global-not-found.tsx, readable
+    // without JavaScript: serve that one, still with status 404.
+    await response.body?.cancel();
+    response = await fetchPage(`${path}/${NOT_FOUND_SEGMENT}`, locale, nonce);
+  }
   const html = await response.text();
   // Only a page or a not-found page is kept; anything else is rendered per request.
   if (response.status !== 200 && response.status !== 404) return null;
