@@ -26,8 +26,8 @@ export function requestLocale(request: Request): Locale {
 }
 
 /**
- * The error answer. `retryAfter`: for rate_limited, the whole seconds until the window
- * that refused ends, sent as Retry-After so a client waits exactly as long as needed.
+ * The error answer. `retryAfter`: seconds the client should wait (the rest of a
+ * refusing rate-limit window, or a database coming back), sent as Retry-After.
  */
 export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErrors, retryAfter?: number): NextResponse {
   const t = messages(locale);
@@ -40,7 +40,7 @@ export function apiError(code: ErrorCode, locale: Locale, fieldErrors?: FieldErr
       )
     : undefined;
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (code === "rate_limited" && retryAfter) headers["Retry-After"] = String(Math.max(1, Math.ceil(retryAfter)));
+  if (retryAfter) headers["Retry-After"] = String(Math.max(1, Math.ceil(retryAfter)));
   return NextResponse.json(
     { error: { code, message: t.errors[code], ...(fields ? { fields } : {}) } },
     { status: STATUS[code], headers },
@@ -58,13 +58,20 @@ export function apiFailure(where: string, error: unknown, locale: Locale): NextR
     return apiError("unexpected", locale);
   }
   noteDatabaseUnavailable(where, error);
-  const response = apiError("unavailable", locale);
-  response.headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
-  return response;
+  return apiError("unavailable", locale, undefined, DATABASE_RETRY_AFTER_SECONDS);
 }
 
 /** Public, shared data: a few seconds fresh, served stale while refreshing or on error. */
-export const PUBLIC_CACHE = "public, max-age=5, stale-while-revalidate=30, stale-if-error=300";
+const PUBLIC_CACHE = "public, max-age=5, stale-while-revalidate=30, stale-if-error=300";
+
+/** Public data in the caller's language: cacheable for a few seconds by anyone. */
+export function publicJson(data: unknown, locale: Locale): NextResponse {
+  return NextResponse.json(
+    { data },
+    { headers: { "Cache-Control": PUBLIC_CACHE, "Content-Language": locale, Vary: "Accept-Language" } },
+  );
+}
+
 
 export function campaignJson(c: CampaignSummary) {
   return {

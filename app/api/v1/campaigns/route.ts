@@ -1,5 +1,4 @@
-import { NextResponse } from "next/server";
-import { apiFailure, campaignJson, PUBLIC_CACHE, requestLocale } from "@/lib/api";
+import { apiFailure, campaignJson, publicJson, requestLocale } from "@/lib/api";
 import { listLiveCampaigns } from "@/lib/campaigns/queries";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +11,5 @@ export async function GET(request: Request) {
   } catch (error) {
     return apiFailure("api-campaigns", error, locale);
   }
-  return NextResponse.json(
-    { data: campaigns.map(campaignJson) },
-    { headers: { "Cache-Control": PUBLIC_CACHE, "Content-Language": locale, Vary: "Accept-Language" } },
-  );
+  return publicJson(campaigns.map(campaignJson), locale);
 }

@@ -1,5 +1,4 @@
-import { NextResponse } from "next/server";
-import { apiError, apiFailure, campaignJson, PUBLIC_CACHE, requestLocale } from "@/lib/api";
+import { apiError, apiFailure, campaignJson, publicJson, requestLocale } from "@/lib/api";
 import { getPublicCampaignBySlug } from "@/lib/campaigns/queries";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     return apiFailure("api-campaign", error, locale);
   }
   if (!campaign) return apiError("not_found", locale);
-  return NextResponse.json(
-    { data: campaignJson(campaign) },
-    { headers: { "Cache-Control": PUBLIC_CACHE, "Content-Language": locale, Vary: "Accept-Language" } },
-  );
+  return publicJson(campaignJson(campaign), locale);
 }
