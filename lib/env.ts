@@ -42,6 +42,13 @@ const schema = z.object({
     }),
   // Keep mail for /dev/mailbox instead of sending it, on PostgreSQL too (embedded mode does by default).
   MAIL_CAPTURE: z.enum(["on", "off"]).optional(),
+  // Who may moderate: a comma-separated list of addresses. In embedded mode the seeded
+  // demo admin (admin@example.org) is one when this is unset.
+  ADMIN_EMAILS: z
+    .string()
+    .optional()
+    .transform((list) => (list ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email("ADMIN_EMAILS must be email addresses separated by commas"))),
 });
 
 export type Env = z.infer<typeof schema>;

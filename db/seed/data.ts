@@ -5,6 +5,16 @@
 
 export type SeedCompany = { slug: string; name: string };
 
+// The group that runs the seeded campaigns; on a new install it is also the demo group.
+export const seedGroup = { slug: "cut-ties", name: "Cut Ties organizers", kind: "organization" as const };
+
+// Embedded mode only: accounts to try the workspace with at once (README, "Try the
+// workspace"). example.org never receives mail; in embedded mode mail is captured anyway.
+export const demoAccounts = [
+  { email: "admin@example.org", name: "Demo admin", role: "owner" as const },
+  { email: "organizer@example.org", name: "Demo organizer", role: "organizer" as const },
+];
+
 export type SeedCampaign = {
   slug: string;
   kind: "petition" | "pledge";

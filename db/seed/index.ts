@@ -1,9 +1,11 @@
-// First-start seed: the companies and campaigns drawn from shared/seeds. Idempotent:
-// every insert skips rows that exist, so two instances starting together are safe.
-import { inArray } from "drizzle-orm";
+// First-start seed: the companies and campaigns drawn from shared/seeds, the group that
+// runs them and, in embedded mode, demo accounts. Idempotent: every insert skips rows
+// that exist, so two instances starting together are safe.
+import { eq, inArray } from "drizzle-orm";
+import { dbMode } from "@/lib/env";
 import type { Db } from "../types";
-import { campaigns, campaignTargets, companies } from "../schema";
-import { seedCampaigns, seedCompanies } from "./data";
+import { campaigns, campaignTargets, companies, groupMembers, groups, users } from "../schema";
+import { demoAccounts, seedCampaigns, seedCompanies, seedGroup } from "./data";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,15 +15,32 @@ export async function seedIfEmpty(db: Db): Promise<void> {
   await seed(db);
 }
 
-export async function seed(db: Db): Promise<void> {
+export async function seed(db: Db, options = { demoAccounts: dbMode === "embedded" }): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(companies).values(seedCompanies).onConflictDoNothing();
+    await tx.insert(groups).values(seedGroup).onConflictDoNothing();
+    const [group] = await tx.select({ id: groups.id }).from(groups).where(eq(groups.slug, seedGroup.slug));
+    if (options.demoAccounts) {
+      await tx
+        .insert(users)
+        .values(demoAccounts.map((a) => ({ email: a.email, name: a.name, emailVerified: new Date() })))
+        .onConflictDoNothing();
+      const demoUsers = await tx
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(inArray(users.email, demoAccounts.map((a) => a.email)));
+      await tx
+        .insert(groupMembers)
+        .values(demoUsers.map((u) => ({ groupId: group.id, userId: u.id, role: demoAccounts.find((a) => a.email === u.email)!.role })))
+        .onConflictDoNothing();
+    }
     const now = Date.now();
     await tx
       .insert(campaigns)
       .values(
         seedCampaigns.map((c) => ({
           slug: c.slug,
+          groupId: group.id,
           kind: c.kind,
           status: c.status,
           title: c.title,

@@ -12,7 +12,7 @@ import { goalFor } from "./goal";
 import { isSlugShaped } from "./slug";
 import { confirmedCounts } from "@/lib/signatures/counts";
 
-export type CampaignStatus = "draft" | "live" | "closed" | "won";
+export type CampaignStatus = Campaign["status"];
 
 export type CampaignSummary = {
   id: string;

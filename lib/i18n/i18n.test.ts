@@ -32,5 +32,13 @@ describe("i18n", () => {
 
   it("fills placeholders", () => {
     expect(format("{count} of {goal}", { count: 5, goal: "100" })).toBe("5 of 100");
+    expect(format("{missing} here", {})).toBe("{missing} here");
+  });
+
+  it("chooses plurals by language", () => {
+    const m = "{count, plural, one {# signature} other {# signatures}}";
+    expect(format(m, { count: 1 })).toBe("1 signature");
+    expect(format(m, { count: 1200 })).toBe("1,200 signatures");
+    expect(format("{count, plural, one {# firma} other {# firmas}}", { count: 1 }, "es")).toBe("1 firma");
   });
 });

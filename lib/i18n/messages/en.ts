@@ -1,3 +1,11 @@
+import workspaceEn from "./workspace.en";
+import editorEn from "./editor.en";
+import moderationEn from "./moderation.en";
+import signersEn from "./signers.en";
+import factsEn from "./facts.en";
+import updatesEn from "./updates.en";
+import type { Widen } from "./widen";
+
 const en = {
   meta: {
     siteName: "Cut Ties",
@@ -202,9 +210,15 @@ const en = {
     body: "Something on our side is briefly out of reach. Nothing you did caused it: please try again in a few seconds.",
     retry: "Try again",
   },
+  // Each area keeps its words in its own file.
+  workspace: workspaceEn,
+  editor: editorEn,
+  moderation: moderationEn,
+  signers: signersEn,
+  facts: factsEn,
+  updates: updatesEn,
 };
 
 export default en;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

@@ -1,4 +1,10 @@
 import type { Messages } from "./en";
+import workspaceEs from "./workspace.es";
+import editorEs from "./editor.es";
+import moderationEs from "./moderation.es";
+import signersEs from "./signers.es";
+import factsEs from "./facts.es";
+import updatesEs from "./updates.es";
 
 const es: Messages = {
   meta: {
@@ -204,6 +210,12 @@ const es: Messages = {
     body: "Algo de nuestro lado no responde por un momento. No es por nada que hayas hecho: vuelve a intentarlo en unos segundos.",
     retry: "Volver a intentarlo",
   },
+  workspace: workspaceEs,
+  editor: editorEs,
+  moderation: moderationEs,
+  signers: signersEs,
+  facts: factsEs,
+  updates: updatesEs,
 };
 
 export default es;

@@ -1,0 +1,14 @@
+// Where the workspace lives, in one place so links and redirects agree.
+import { localePath, type Locale } from "@/lib/i18n";
+
+export function signInPath(locale: Locale, next?: string): string {
+  const safeNext = next && next.startsWith("/") && !next.startsWith("//") ? next : undefined;
+  return localePath(locale, safeNext ? `/sign-in?next=${encodeURIComponent(safeNext)}` : "/sign-in");
+}
+
+export const dashboardPath = (locale: Locale) => localePath(locale, "/dashboard");
+export const groupPath = (locale: Locale, groupSlug: string, rest = "") =>
+  localePath(locale, `/dashboard/groups/${groupSlug}${rest}`);
+export const workspaceCampaignPath = (locale: Locale, campaignId: string, rest = "") =>
+  localePath(locale, `/dashboard/campaigns/${campaignId}${rest}`);
+export const adminPath = (locale: Locale, rest = "") => localePath(locale, `/admin${rest}`);
