@@ -54,23 +54,41 @@ if (cluster.isWorker) {
 
 const server = http.createServer();
 let handle;
-const ready = new Promise((resolve, reject) => {
+function startNext(port) {
+  return import("next").then(async ({ default: next }) => {
+    const app = next({ dev, dir: root, port, httpServer: server });
+    await app.prepare();
+    handle = app.getRequestHandler();
+    holder.__cutTiesNextApp = app;
+  });
+}
+
+const listening = new Promise((resolve) => {
   server.once("listening", () => {
     const { port } = server.address();
     // The page cache renders pages through this port (lib/page-cache.ts).
     holder.__cutTiesListenPort = port;
-    console.log(`[cut-ties] listening on http://localhost:${port}; starting the app…`);
-    import("next")
-      .then(async ({ default: next }) => {
-        const app = next({ dev, dir: root, port, httpServer: server });
-        await app.prepare();
-        handle = app.getRequestHandler();
-        holder.__cutTiesNextApp = app;
-        resolve();
-      })
-      .catch(reject);
+    resolve(port);
   });
 });
+
+let ready;
+if (cluster.isWorker) {
+  // In a cluster a process takes connections only once it can answer them: while one
+  // starts (or replaces one that died) the others carry the load.
+  ready = startNext(settings.port).then(() => {
+    server.listen(settings.port);
+    return listening;
+  });
+} else {
+  // Alone, it listens at once: requests during the start wait for it instead of failing.
+  ready = listening.then((port) => {
+    console.log(`[cut-ties] listening on http://localhost:${port}; starting the app…`);
+    return startNext(port);
+  });
+  // Every interface, as `next start` does.
+  server.listen(settings.port);
+}
 ready.then(
   () => console.log(`[cut-ties] ready on http://localhost:${holder.__cutTiesListenPort}`),
   (error) => {
@@ -108,8 +126,6 @@ server.on("error", (error) => {
   );
   process.exit(1);
 });
-// Every interface, as `next start` does.
-server.listen(settings.port);
 
 let stopping = false;
 async function stop(signal) {
