@@ -9,7 +9,7 @@ import { isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/database-u
 import { logError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { isLocale, localePath, type Locale } from "@/lib/i18n";
 import { emailField } from "@/lib/signatures/schemas";
-import { dashboardPath } from "./paths";
+import { afterSignInPath } from "./paths";
 import { endSession } from "./session";
 import { requestSignIn, safeNextPath, signInWithCode, signInWithLink } from "./sign-in";
 
@@ -68,7 +68,7 @@ export async function signInWithCodeAction(_previous: SignInState, form: FormDat
   try {
     const result = await signInWithCode({ email: parsedEmail.data, code: parsedCode.data, clientIp: clientIp(await headers()) });
     if (!result.ok) return { status: "error", step: "code", code: result.code, fieldErrors: result.fieldErrors ?? {}, email };
-    next = result.data.next ?? dashboardPath(localeOf(form));
+    next = afterSignInPath(localeOf(form), result.data.next);
   } catch (caught) {
     return failure("code", email, caught);
   }
@@ -80,7 +80,7 @@ export async function signInWithLinkAction(form: FormData): Promise<void> {
   const locale = localeOf(form);
   const token = str(form, "token").slice(0, 100);
   const result = await signInWithLink(token);
-  redirect(result.ok ? (result.data.next ?? dashboardPath(locale)) : localePath(locale, `/sign-in/link/${encodeURIComponent(token)}`));
+  redirect(result.ok ? afterSignInPath(locale, result.data.next) : localePath(locale, `/sign-in/link/${encodeURIComponent(token)}`));
 }
 
 export async function signOutAction(form: FormData): Promise<void> {

@@ -14,7 +14,7 @@ vi.mock("next/headers", () => ({
   }),
 }));
 
-const { CODE_TRIES, peekSignInLink, requestSignIn, signInWithCode, signInWithLink } = await import("./sign-in");
+const { CODE_TRIES, CODE_CHECKS_PER_IP, REQUESTS_PER_IP, peekSignInLink, requestSignIn, signInWithCode, signInWithLink } = await import("./sign-in");
 const { signInCode, signInLinkToken } = await import("./sign-in-tokens");
 const { getSignedInUser } = await import("./current-user");
 const { endSession } = await import("./session");
@@ -114,9 +114,20 @@ describe("signing in by emailed code", () => {
 
   it("limits requests per client address", async () => {
     const results = [];
-    for (let i = 0; i < 21; i++) results.push(await requestSignIn({ email: newAddress(), next: null, locale: "en", clientIp: "203.0.113.200" }));
-    expect(results.slice(0, 20).every((r) => r.ok)).toBe(true);
-    expect(results[20]).toMatchObject({ ok: false, code: "rate_limited" });
+    for (let i = 0; i <= REQUESTS_PER_IP.max; i++) {
+      results.push(await requestSignIn({ email: newAddress(), next: null, locale: "en", clientIp: "203.0.113.200" }));
+    }
+    expect(results.slice(0, REQUESTS_PER_IP.max).every((r) => r.ok)).toBe(true);
+    expect(results[REQUESTS_PER_IP.max]).toMatchObject({ ok: false, code: "rate_limited" });
+  });
+
+  it("limits code checks per client address, across addresses", async () => {
+    const results = [];
+    for (let i = 0; i <= CODE_CHECKS_PER_IP.max; i++) {
+      results.push(await signInWithCode({ email: newAddress(), code: "000000", clientIp: "203.0.113.201" }));
+    }
+    expect(results[CODE_CHECKS_PER_IP.max - 1]).toMatchObject({ code: "invalid" });
+    expect(results[CODE_CHECKS_PER_IP.max]).toMatchObject({ ok: false, code: "rate_limited" });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/guard";
-import { dashboardPath } from "@/lib/auth/paths";
+import { afterSignInPath } from "@/lib/auth/paths";
 import { safeNextPath } from "@/lib/auth/sign-in";
 import { format } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
@@ -29,7 +29,7 @@ export default async function SignInPage({
       {user ? (
         <p className="mt-4 text-lg">
           {format(s.alreadySignedIn, { email: user.email }, locale)}{" "}
-          <Link href={next ?? dashboardPath(locale)} className="font-semibold text-accent underline">
+          <Link href={afterSignInPath(locale, next)} className="font-semibold text-accent underline">
             {s.toDashboard}
           </Link>
         </p>
