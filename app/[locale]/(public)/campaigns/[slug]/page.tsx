@@ -76,9 +76,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           <ProgressBar
             count={campaign.confirmedCount}
             goal={campaign.goal}
+            kind={campaign.kind}
             locale={locale}
             t={t}
-            note={isLive ? t.progress.countedOnConfirm : undefined}
+            note={isLive ? format(t.progress.countedOnConfirm, { kind: campaign.kind }, locale) : undefined}
           />
         </div>
       </header>
