@@ -65,7 +65,7 @@ const en = {
     pledgeHeading: "Take the pledge",
     fullName: "Full name",
     email: "Email",
-    emailHint: "We send one email to confirm your signature.",
+    emailHint: "We send one email to confirm your {kind, select, pledge {pledge} other {signature}}.",
     postalCode: "Postal code (optional)",
     postalCodeHint: "Lets organizers see where support comes from. Never shown, never delivered.",
     optionalFields: "More (optional): postal code, comment, updates",

@@ -63,7 +63,7 @@ const es: Messages = {
     pledgeHeading: "Comprométete",
     fullName: "Nombre completo",
     email: "Correo electrónico",
-    emailHint: "Te enviamos un solo correo para confirmar tu firma.",
+    emailHint: "Te enviamos un solo correo para confirmar {kind, select, pledge {tu compromiso} other {tu firma}}.",
     postalCode: "Código postal (opcional)",
     postalCodeHint: "Sirve para ver de dónde viene el apoyo. Nunca se muestra ni se entrega.",
     optionalFields: "Más (opcional): código postal, comentario, novedades",

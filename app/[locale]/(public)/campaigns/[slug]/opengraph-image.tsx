@@ -7,6 +7,9 @@ import { format, isLocale, messages } from "@/lib/i18n";
 import { shareImageFonts } from "@/lib/share-image-fonts";
 
 export const size = { width: 1200, height: 630 };
+// Drawn at most once a minute per campaign and language (Next keeps the PNG): a viral
+// campaign's link previews must not each draw one, and a count a minute old is fine.
+export const revalidate = 60;
 export const contentType = "image/png";
 
 // Below this many confirmed signatures the image shows the goal alone: "0 firmas" over an

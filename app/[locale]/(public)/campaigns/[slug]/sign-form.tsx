@@ -114,7 +114,7 @@ export function SignForm({
       <TextField
         name="email"
         label={t.form.email}
-        hint={t.form.emailHint}
+        hint={format(t.form.emailHint, { kind }, locale)}
         type="email"
         inputMode="email"
         autoComplete="email"
