@@ -39,7 +39,7 @@ const es: Messages = {
     recentNone: "Sé la primera persona en firmar con tu nombre visible.",
     organizer: "el equipo organizador de Cut Ties",
     runBy: "Detrás de esta campaña está {organizer}.",
-    delivered: "Lo que recibe {targets}: el número de firmas, y los nombres solo si marcas la casilla para mostrar el tuyo.",
+    delivered: "Lo que recibe {targets}: el número de {kind, select, pledge {compromisos} other {firmas}}, y los nombres solo si marcas la casilla para mostrar el tuyo.",
     signedHere: "Ya firmaste esta campaña en este dispositivo.",
     signedHereLink: "Ver tu página de agradecimiento y tu enlace personal",
     status: {

@@ -98,7 +98,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             />
             <p className="mt-4 border-t border-line pt-3">
               {format(t.campaign.runBy, { organizer: t.campaign.organizer })}{" "}
-              {format(t.campaign.delivered, { targets })}{" "}
+              {format(t.campaign.delivered, { targets, kind: campaign.kind }, locale)}{" "}
               <Link prefetch={false} href={localePath(locale, "/privacy")} className="inline-block py-1 font-medium text-accent underline">
                 {t.privacy.link}
               </Link>
