@@ -23,8 +23,6 @@ const en = {
       "Every campaign here names a company, says what it sells to ICE or CBP, and links to where each fact comes from. Sign, confirm by email, and share.",
     liveCampaigns: "Live campaigns",
     none: "No live campaigns right now.",
-    // Each count in words, its noun following the campaign's kind (kind: petition | pledge).
-    count: "{kind, select, pledge {{count, plural, one {# pledge} other {# pledges}}} other {{count, plural, one {# signature} other {# signatures}}}}",
     target: "Target: {targets}",
     read: "Read and sign",
     readPledge: "Read and pledge",
@@ -49,6 +47,7 @@ const en = {
       draft: "This campaign is a draft and not public yet.",
     },
   },
+  // Counts in words: each noun follows the campaign's kind (kind: petition | pledge).
   progress: {
     count: "{kind, select, pledge {{count, plural, one {# pledge} other {# pledges}}} other {{count, plural, one {# signature} other {# signatures}}}}",
     goal: "Goal: {goal, number}",

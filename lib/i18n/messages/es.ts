@@ -23,7 +23,6 @@ const es: Messages = {
       "Cada campaña nombra a una empresa, explica qué le vende a ICE o a CBP y enlaza a la fuente de cada dato. Firma, confirma por correo y comparte.",
     liveCampaigns: "Campañas activas",
     none: "Ahora mismo no hay campañas activas.",
-    count: "{kind, select, pledge {{count, plural, one {# compromiso} other {# compromisos}}} other {{count, plural, one {# firma} other {# firmas}}}}",
     target: "Dirigida a: {targets}",
     read: "Leer y firmar",
     readPledge: "Leer y comprometerme",
