@@ -71,7 +71,7 @@ export default async function Image({ params }: { params: Promise<Params> }) {
           padding: "56px 72px",
           background: "#ffffff",
           color: colors.ink,
-          fontFamily: "Atkinson Hyperlegible",
+          fontFamily: "Public Sans",
           borderTop: `16px solid ${colors.accent}`,
         }}
       >
