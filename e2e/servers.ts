@@ -21,7 +21,7 @@ export const RESTART_TEST_PORTS = { postgres: PORT_BASE + 30, app: PORT_BASE + 3
 /** For specs that need an app with settings of its own (e2e/the-app-server-stands-guard.spec.ts). */
 export const OWN_APP_PORTS = [PORT_BASE + 40, PORT_BASE + 41] as const;
 /** The authorization matrix's own app (e2e/authorization-matrix.spec.ts), whose database it reads. */
-export const MATRIX_APP_PORT = PORT_BASE + 60;
+export const MATRIX_APP_PORT = PORT_BASE + 65;
 /** `npm start` as a cluster of app processes on PostgreSQL (e2e/every-core.scale-out.spec.ts). */
 export const CLUSTER_PORT = PORT_BASE + 50;
 // Shared by every instance of a run: confirmation tokens and hashes depend on it.
