@@ -55,6 +55,11 @@ export const signatures = pgTable(
       .where(sql`${t.status} = 'validated'`),
     index("signatures_pending_created_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
     index("signatures_flagged_idx").on(t.campaignId, t.createdAt).where(sql`${t.flaggedReason} is not null`),
+    // The organizer's signers table (lib/signers/queries.ts): keyset pages newest first,
+    // and search by the start of the email address or of the name, case-insensitive.
+    index("signatures_campaign_created_idx").on(t.campaignId, t.createdAt, t.id),
+    index("signatures_campaign_email_prefix_idx").on(t.campaignId, sql`lower(${t.email}) text_pattern_ops`),
+    index("signatures_campaign_name_prefix_idx").on(t.campaignId, sql`lower(${t.fullName}) text_pattern_ops`),
   ],
 );
 
