@@ -14,7 +14,7 @@ export function RemoveSignerForm({
   cancelHref: string;
   labels: { confirm: string; cancel: string; notFound: string; error: string };
 }) {
-  const [state, action, pending] = useActionState<FormState<never>, FormData>(removeSignerAction, { status: "idle" });
+  const [state, action, pending] = useActionState<FormState, FormData>(removeSignerAction, { status: "idle" });
   return (
     <form action={action} className="mt-4 flex flex-wrap items-center gap-3">
       <input type="hidden" name="campaignId" value={campaignId} />
