@@ -11,7 +11,8 @@
 // each download (memory should stay flat as rows grow). Then the signers table's first
 // page and two searches (a common surname; one address) for BENCH_SIGNERS_SECONDS each
 // at BENCH_SIGNERS_CONNECTIONS (1: an organizer's own page loads), reporting p99.
-// Targets: export of 100,000 under 5 s; p99 under 100 ms.
+// Targets: export of 100,000 under 5 s; p99 under 100 ms. BENCH_SIGNERS_KEEP=1 keeps the
+// database afterwards (to look at query plans); drop it yourself.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -214,7 +215,8 @@ export async function runSignersBench(opts: { runId?: string } = {}): Promise<Si
     process.off("SIGINT", stopOnSignal);
     await db?.end({ timeout: 5 });
     if (app) await stopApp(app);
-    await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
+    if (process.env.BENCH_SIGNERS_KEEP === "1") log(`kept the database ${dbName} (BENCH_SIGNERS_KEEP=1): drop it when done`);
+    else await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
     await admin.end({ timeout: 5 });
   }
 }

@@ -14,6 +14,16 @@ export function likePrefix(text: string): string {
   return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The words of a search as tsquery-safe terms: letters and digits only, at most five. */
+export function nameWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 5);
+}
+
+/** Whether a filter narrows anything (an empty one is the whole campaign). */
+export function isUnfiltered(filter: SignerFilter): boolean {
+  return !filter.q && !filter.optedIn && !filter.source && !filter.from && !filter.to;
+}
+
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
 
 export function signersWhere(scope: SignersScope, filter: SignerFilter): SQL {
@@ -22,14 +32,16 @@ export function signersWhere(scope: SignersScope, filter: SignerFilter): SQL {
     sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${scope.campaignId} and ${campaigns.groupId} = ${scope.groupId})`,
   ];
   if (filter.q) {
-    // The start of the email address as typed, of the name, or of any later word of the
-    // name; a whole address also finds its canonical form (Ana.Perez+x@gmail → anaperez@gmail).
-    const prefix = likePrefix(filter.q);
+    // The start of any word of the name (full-text prefix match on its words, indexed),
+    // the start of the email address as typed, or, for a whole address, its canonical
+    // form (Ana.Perez+x@gmail.com finds anaperez@gmail.com).
+    const words = nameWords(filter.q);
     conditions.push(or(
-      sql`lower(${signatures.email}) like ${prefix}`,
+      sql`lower(${signatures.email}) like ${likePrefix(filter.q)}`,
       filter.q.includes("@") ? eq(signatures.emailCanonical, canonicalEmail(filter.q)) : undefined,
-      sql`lower(${signatures.fullName}) like ${prefix}`,
-      sql`lower(${signatures.fullName}) like ${`% ${prefix}`}`,
+      words.length
+        ? sql`to_tsvector('simple', ${signatures.fullName}) @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")})`
+        : undefined,
     ));
   }
   if (filter.status) conditions.push(eq(signatures.status, filter.status));

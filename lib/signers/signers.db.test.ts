@@ -94,7 +94,13 @@ describe("the signers table", () => {
     expect(await names({ source: "shared" })).toEqual(["Sam Ortiz"]);
     expect(await names({ from: "2026-10-01", to: "2026-10-01" })).toHaveLength(4);
     expect(await names({ to: "2026-09-30" })).toEqual([]);
+    expect(await names({ q: "ortiz sam" })).toEqual(["Sam Ortiz"]);
+    expect(await names({ q: "ort" })).toEqual(["Sam Ortiz"]);
+    // Unfiltered or by status only, the counts come from the shards and the unconfirmed index.
     expect(await countSigners(scope, {})).toEqual({ matching: 4, confirmed: 2 });
+    expect(await countSigners(scope, { status: "validated" })).toEqual({ matching: 2, confirmed: 2 });
+    expect(await countSigners(scope, { status: "pending" })).toEqual({ matching: 1, confirmed: 0 });
+    expect(await countSigners(scope, { q: "a" })).toEqual({ matching: 1, confirmed: 1 });
     expect(await countSigners(scope, { source: "direct" })).toEqual({ matching: 3, confirmed: 1 });
   });
 
