@@ -89,6 +89,8 @@ describe("the signers table", () => {
     expect(await names({ q: "anaperez@gmail.com" })).toEqual(["Ana Pérez"]);
     expect(await names({ q: "100%" })).toEqual(["100% Real"]);
     expect(await names({ q: "%" })).toEqual([]);
+    expect(await names({ q: "ana.perez+x@gmail.co" })).toEqual(["Ana Pérez"]);
+    expect(await names({ q: "\u{10FFFF}\uD7FF'--" })).toEqual([]);
     expect(await names({ status: "pending" })).toEqual(["Lee Wong"]);
     expect(await names({ optedIn: "yes" })).toEqual(["Ana Pérez"]);
     expect(await names({ source: "shared" })).toEqual(["Sam Ortiz"]);
