@@ -45,3 +45,12 @@ export const removeSignerSchema = z.object({
   // Where to come back to: the table with its filter (a path on this site only).
   back: z.string().max(2000).regex(/^\/(?!\/)/).optional().catch(undefined),
 });
+
+/**
+ * The filter as the audit log keeps it: a search may be a name or an address, which the
+ * log must never hold, so only that there was one is recorded.
+ */
+export function auditFilter(filter: SignerFilter): Record<string, string> {
+  const { q, ...rest } = filterParams(filter);
+  return q ? { ...rest, search: "yes" } : rest;
+}

@@ -5,7 +5,7 @@ import { campaignRoute } from "@/lib/auth/guard";
 import { logError } from "@/lib/errors";
 import { exportConfirmedSigners, exportFileName } from "@/lib/signers/export";
 import { recordExport } from "@/lib/signers/mutations";
-import { filterParams, signerFilterSchema } from "@/lib/signers/schemas";
+import { auditFilter, signerFilterSchema } from "@/lib/signers/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ export const GET = campaignRoute<{ locale: string; campaignId: string }>("signer
   const record = async (complete: boolean) => {
     if (recorded) return;
     recorded = true;
-    await recordExport(scope, user.id, { filter: filterParams(filter), rows, complete }).catch((error) => logError("signers export audit", error));
+    await recordExport(scope, user.id, { filter: auditFilter(filter), rows, complete }).catch((error) => logError("signers export audit", error));
   };
   const body = new ReadableStream<Uint8Array>({
     // One batch per pull: the next is read only when the client has taken this one.
