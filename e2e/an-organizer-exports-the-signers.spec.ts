@@ -28,6 +28,8 @@ let campaignId: string;
 let tempDir: string;
 
 test.beforeAll(async () => {
+  // Opening a fresh PGlite folder twice (here, then the app) takes a while on a busy machine.
+  test.setTimeout(240_000);
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "cut-ties-signers-e2e-"));
   const dataDir = path.join(tempDir, "data");
   fs.mkdirSync(dataDir, { recursive: true });
