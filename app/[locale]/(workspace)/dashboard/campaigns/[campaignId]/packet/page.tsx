@@ -15,9 +15,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t.signers.packet.title };
 }
 
-// On paper only the packet itself: no site header, footer, tabs or buttons.
+// On paper only the packet itself: whatever the layouts put around it (site and workspace
+// headers, notices, tabs, buttons) is hidden, and the packet starts at the top of the page.
 const printStyles = `@media print {
-  body > header, body > footer, body > a { display: none !important; }
+  body * { visibility: hidden; }
+  .packet, .packet * { visibility: visible; }
+  .packet { position: absolute; inset: 0 auto auto 0; width: 100%; }
   @page { margin: 18mm; }
   .packet-names { columns: 3; font-size: 10pt; }
 }`;
@@ -47,7 +50,7 @@ export default async function PacketPage({ params }: Props) {
         <div className="mt-3"><PrintButton label={tp.print} /></div>
       </div>
 
-      <article aria-labelledby="packet-title" className="mt-8 max-w-3xl rounded-lg border border-line p-8 print:mt-0 print:max-w-none print:border-0 print:p-0">
+      <article aria-labelledby="packet-title" className="packet mt-8 max-w-3xl rounded-lg border border-line p-8 print:mt-0 print:max-w-none print:border-0 print:p-0">
         <p className="text-lg text-muted">{packet.targets.length ? format(tp.to, { targets: listFormat.format(packet.targets) }, locale) : tp.toNobody}</p>
         <h2 id="packet-title" className="mt-1 text-3xl font-bold">{packet.title}</h2>
 
@@ -71,7 +74,7 @@ export default async function PacketPage({ params }: Props) {
               : (
                 <>
                   <p className="mt-1 text-muted">{format(tp.namesNote, { count: packet.shownTotal }, locale)}</p>
-                  <p className="packet-names mt-3 leading-relaxed sm:columns-3">{packet.firstNames.join(" · ")}</p>
+                  <p className="packet-names mt-3 leading-relaxed sm:columns-3">{packet.firstNames.join(", ")}</p>
                   {more > 0 && <p className="mt-2">{format(tp.namesMore, { count: more }, locale)}</p>}
                 </>
               )}
