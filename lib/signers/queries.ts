@@ -54,6 +54,11 @@ export async function listSigners(scope: SignersScope, input: SignerPageInput, p
       ? or(gt(signatures.createdAt, sql`${before.at}::timestamptz`),
         and(eq(signatures.createdAt, sql`${before.at}::timestamptz`), gt(signatures.id, before.id)))
       : undefined;
+  // A search finds its few rows through its indexes, then sorts them. Ordered by the bare
+  // column, PostgreSQL may instead walk the campaign's rows newest first until 50 match,
+  // which for a rare name or one address means all 100,000 (its estimate of a full-text
+  // match is rough): "+ interval '0'" keeps it from using that order.
+  const order = input.q ? sql`(${signatures.createdAt} + interval '0 seconds')` : signatures.createdAt;
   const db = await getDb();
   const found = await db
     .select({
@@ -70,7 +75,7 @@ export async function listSigners(scope: SignersScope, input: SignerPageInput, p
     .from(signatures)
     .where(and(signersWhere(scope, input), position))
     // Going back reads the rows just above the cursor in reverse, then turns them round.
-    .orderBy(...(before ? [asc(signatures.createdAt), asc(signatures.id)] : [desc(signatures.createdAt), desc(signatures.id)]))
+    .orderBy(...(before ? [asc(order), asc(signatures.id)] : [desc(order), desc(signatures.id)]))
     .limit(pageSize + 1);
   const more = found.length > pageSize;
   const page = found.slice(0, pageSize);
