@@ -11,7 +11,7 @@ import { confirmedCount } from "@/lib/signatures/counts";
 import { createCampaign, createMember } from "@/test/workspace-fixtures";
 import { exportConfirmedSigners } from "./export";
 import { removeSigner } from "./mutations";
-import { countSigners, findSigner, listSigners } from "./queries";
+import { countSigners, findSigner, getPacket, listSigners } from "./queries";
 import { getCampaignStats } from "./stats";
 
 type Seed = Partial<typeof signatures.$inferInsert> & { fullName: string };
@@ -194,5 +194,23 @@ describe("the stats", () => {
     expect(stats).toMatchObject({ total: 4, confirmed: 2, pending: 1 });
     expect(stats.sources).toEqual([{ source: "direct", total: 3, confirmed: 1 }, { source: "shared", total: 1, confirmed: 1 }]);
     expect(stats.domains).toEqual([{ domain: "gmail.com", total: 2, confirmed: 1 }, { domain: "proton.me", total: 1, confirmed: 1 }]);
+  });
+});
+
+describe("the delivery packet", () => {
+  it("names only confirmed signers who chose to be shown, by first name, and none when names are hidden", async () => {
+    const { scope } = await scopeWith([
+      { fullName: "Ana María Ortiz", showName: true },
+      { fullName: "Sam Okafor", showName: false },
+      { fullName: "Lee Wong", showName: true, status: "pending" },
+    ]);
+    const packet = await getPacket(scope, "en");
+    expect(packet).toMatchObject({ ask: "Cut ties.", firstNames: ["Ana"], shownTotal: 1, namesHidden: false });
+    expect(JSON.stringify(packet)).not.toContain("@");
+    const db = await getDb();
+    await db.execute(sql`update campaigns set names_hidden = true where id = ${scope.campaignId}`);
+    expect(await getPacket(scope, "es")).toMatchObject({ firstNames: [], shownTotal: 0, namesHidden: true });
+    const other = await createMember();
+    expect(await getPacket({ campaignId: scope.campaignId, groupId: other.groupId }, "en")).toBeNull();
   });
 });
