@@ -55,6 +55,10 @@ export const signatures = pgTable(
       .where(sql`${t.status} = 'validated'`),
     index("signatures_pending_created_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
     index("signatures_flagged_idx").on(t.campaignId, t.createdAt).where(sql`${t.flaggedReason} is not null`),
+    // Moderation: the trending report and time-window invalidations read the last hour;
+    // search and invalidation by IP read one hash.
+    index("signatures_created_idx").on(t.createdAt),
+    index("signatures_ip_hash_idx").on(t.ipHash),
   ],
 );
 
