@@ -3,6 +3,7 @@
 // matched with proxy-addr (already the server's parser for TRUST_PROXY); domains match
 // exactly, "*.example.com" one subdomain level and "**.example.com" any depth
 // (e-petitions' rules); addresses match after canonicalisation.
+import { isIP } from "node:net";
 import proxyaddr from "proxy-addr";
 import { canonicalEmail } from "@/lib/signatures/canonical-email";
 
@@ -23,7 +24,8 @@ export function splitLines(text: string): string[] {
 
 function validIpRange(entry: string): boolean {
   // A bare address is a /32 or /128; "127" or "10.0.0.0/33" are refused.
-  if (!/^[0-9a-f:.]+(\/\d{1,3})?$/.test(entry)) return false;
+  const [address, bits, more] = entry.split("/");
+  if (more !== undefined || !isIP(address) || (bits !== undefined && !/^\d{1,3}$/.test(bits))) return false;
   try {
     proxyaddr.compile([entry]);
     return true;
@@ -60,7 +62,7 @@ function ipMatcher(ranges: string[]): (ip: string) => boolean {
   const trust = proxyaddr.compile(ranges);
   return (ip) => {
     // The signing path sees an IPv6 client as its /64 ("2001:db8:1:2::/64"): test its first address.
-    const address = ip.endsWith("::/64") ? ip.slice(0, -4) : ip;
+    const address = ip.endsWith("::/64") ? ip.slice(0, -3) : ip;
     try {
       return trust(address, 0);
     } catch {
@@ -72,7 +74,7 @@ function ipMatcher(ranges: string[]): (ip: string) => boolean {
 function domainMatcher(patterns: string[]): (domain: string) => boolean {
   if (patterns.length === 0) return () => false;
   const exact = new Set(patterns.filter((p) => !p.startsWith("*")));
-  const one = patterns.filter((p) => p.startsWith("*.") ).map((p) => p.slice(1)); // ".example.com"
+  const one = patterns.filter((p) => p.startsWith("*.")).map((p) => p.slice(1)); // ".example.com"
   const deep = patterns.filter((p) => p.startsWith("**.")).map((p) => p.slice(2));
   return (raw) => {
     const domain = raw.toLowerCase();
