@@ -44,7 +44,8 @@ export async function recordSignature(request: SignRequest): Promise<SignResult>
   const input = parsed.data;
 
   const campaign = await getCampaignForSigning(request.campaignSlug);
-  if (!campaign || campaign.status === "draft") return fail("not_found");
+  // Only a published campaign exists for signers (a taken-down one no longer does).
+  if (!campaign || !["live", "closed", "won"].includes(campaign.status)) return fail("not_found");
   if (campaign.status !== "live") return fail("closed");
 
   // A filled honeypot gets the same answer as a real signature, and nothing is stored.
