@@ -2,7 +2,7 @@
 // A new invalidation (saved as a draft with its matching count), and the buttons on
 // one: start, cancel, delete. Plain forms posting server actions.
 import { useActionState } from "react";
-import { format, type Locale, type Messages } from "@/lib/i18n";
+import type { Locale, Messages } from "@/lib/i18n";
 import { createInvalidationAction, invalidationAction } from "@/lib/moderation/actions";
 import { Field, fieldErrors, FormMessage, idle, typed } from "./form-state";
 import { buttonClass, inputClass, secondaryButtonClass } from "./styles";
@@ -66,7 +66,7 @@ export function InvalidationControls({ t, locale, id, status, matched }: { t: T;
   const i = t.invalidations;
   return (
     <div className="flex flex-wrap items-start gap-3">
-      {status === "draft" && matched > 0 && <OpButton t={t} locale={locale} id={id} op="start" label={`${i.start} (${format(i.matched, { count: matched }, locale)})`} danger />}
+      {status === "draft" && matched > 0 && <OpButton t={t} locale={locale} id={id} op="start" label={i.start} danger />}
       {(status === "draft" || status === "running") && <OpButton t={t} locale={locale} id={id} op="cancel" label={i.cancel} />}
       {status === "draft" && <OpButton t={t} locale={locale} id={id} op="delete" label={i.delete} />}
     </div>
