@@ -166,11 +166,14 @@ test("an admin approves, rejects and takes down campaigns, cleans out a signatur
     await expect(page.getByText("1 entry")).toBeVisible();
   });
 
-  await test.step("in Spanish, and on a phone", async () => {
-    await visit(page, info, "/es/admin?status=rejected", "Campañas por revisar", "admin-queue-es");
+  await test.step("on a phone, and in Spanish", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await visit(page, info, "/admin/signatures?by=domain&q=spam.example", "Signatures", "admin-signatures-390");
     await visit(page, info, "/admin/limits", "Limits and lists", "admin-limits-390");
+    // Last: a visit to /es is remembered, and later English addresses would open in Spanish.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await visit(page, info, "/es/admin?status=rejected", "Campañas por revisar", "admin-queue-es");
+    await visit(page, info, "/es/admin/trending", "Tendencias", "admin-trending-es");
   });
 });
 
