@@ -61,7 +61,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td className={`${tdClass} whitespace-nowrap`}>{formatDate(locale, r.at)}</td>
-                  <td className={`${tdClass} break-all`}>{r.actorEmail ?? a.nobody}</td>
+                  <td className={`${tdClass} [overflow-wrap:anywhere]`}>{r.actorEmail ?? a.nobody}</td>
                   <td className={`${tdClass} font-mono text-xs`}>{r.action}</td>
                   <td className={tdClass}>
                     {r.groupName}
@@ -72,7 +72,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
                       </>
                     )}
                   </td>
-                  <td className={`${tdClass} break-all font-mono text-xs`}>{Object.keys(r.detail).length ? JSON.stringify(r.detail) : ""}</td>
+                  <td className={`${tdClass} font-mono text-xs [overflow-wrap:anywhere]`}>
+                    {Object.entries(r.detail).map(([key, value]) => (
+                      <span key={key} className="block">{key}: {typeof value === "object" ? JSON.stringify(value) : String(value)}</span>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,7 @@ import { requireAdmin } from "@/lib/auth/guard";
 import { adminPath } from "@/lib/auth/paths";
 import { format } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
+import { campaignTitles } from "@/lib/moderation/campaigns";
 import { countMatching, getInvalidation } from "@/lib/moderation/invalidations";
 import { uuid } from "@/lib/moderation/schemas";
 import { AdminHeader } from "../../_components/admin-nav";
@@ -30,8 +31,9 @@ export default async function InvalidationPage({ params }: Props) {
   const i = m.invalidations;
   // A draft shows what matches now (signatures keep arriving); a started one, what matched at its start.
   const matched = row.status === "draft" ? await countMatching(row) : row.matched;
+  const campaign = row.campaignId ? (await campaignTitles([row.campaignId])).get(row.campaignId) : undefined;
   const conditions: [string, string][] = [
-    [i.campaign, row.campaignId ?? i.anyCampaign],
+    [m.queue.campaign, row.campaignId ? (campaign?.title ?? row.campaignId) : i.anyCampaign],
     ...(row.ipHash ? [[i.ip, row.ipHash] as [string, string]] : []),
     ...(row.emailDomain ? [[i.domain, row.emailDomain] as [string, string]] : []),
     ...(row.emailCanonical ? [[i.email, row.emailCanonical] as [string, string]] : []),
