@@ -56,8 +56,8 @@ export default async function SignatureSearchPage({ params, searchParams }: Prop
           </p>
           {found.rows.length > 0 && (
             <div className="overflow-x-auto">
-              <table className={tableClass}>
-                <thead>
+              <table className={`${tableClass} max-sm:block`}>
+                <thead className="max-sm:sr-only">
                   <tr>
                     <th scope="col" className={thClass}>{m.search.signer}</th>
                     <th scope="col" className={thClass}>{m.search.campaign}</th>
@@ -66,25 +66,25 @@ export default async function SignatureSearchPage({ params, searchParams }: Prop
                     <th scope="col" className={thClass}>{m.search.actions}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="max-sm:block">
                   {found.rows.map((r) => (
-                    <tr key={r.id}>
-                      <td className={`${tdClass} break-words`}>
+                    <tr key={r.id} className="max-sm:block max-sm:border-b max-sm:border-line max-sm:py-2">
+                      <td className={`${tdClass} max-sm:block max-sm:border-0 max-sm:py-1 break-words`}>
                         <span className="font-medium">{r.fullName}</span>
                         <br />
                         {r.email}
                         {r.postalCode && <><br />{r.postalCode}</>}
                         {r.subscribed && <><br /><span className="text-xs text-muted">{m.search.subscribed}</span></>}
                       </td>
-                      <td className={tdClass}>
+                      <td className={`${tdClass} max-sm:block max-sm:border-0 max-sm:py-1`}>
                         <Link href={adminPath(locale, `/campaigns/${r.campaignId}`)} className="text-accent underline">{r.campaignTitle}</Link>
                       </td>
-                      <td className={tdClass}>
+                      <td className={`${tdClass} max-sm:block max-sm:border-0 max-sm:py-1`}>
                         {m.signatureStatus[r.status]}
                         {r.flaggedReason && <><br /><span className="text-xs text-warning">{m.search.flagged}: {r.flaggedReason}</span></>}
                       </td>
-                      <td className={`${tdClass} whitespace-nowrap`}>{formatDate(locale, r.createdAt)}</td>
-                      <td className={tdClass}>
+                      <td className={`${tdClass} max-sm:block max-sm:border-0 max-sm:py-1 whitespace-nowrap`}>{formatDate(locale, r.createdAt)}</td>
+                      <td className={`${tdClass} max-sm:block max-sm:border-0 max-sm:py-1`}>
                         <SignatureActions t={m} signatureId={r.id} status={r.status} subscribed={r.subscribed} />
                       </td>
                     </tr>
