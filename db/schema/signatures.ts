@@ -63,6 +63,10 @@ export const signatures = pgTable(
     index("signatures_campaign_email_prefix_idx").on(t.campaignId, sql`lower(${t.email}) text_pattern_ops`),
     index("signatures_name_words_idx").using("gin", sql`to_tsvector('simple', ${t.fullName})`),
     index("signatures_campaign_unconfirmed_idx").on(t.campaignId, t.status).where(sql`${t.status} <> 'validated'`),
+    // Moderation: the trending report and time-window invalidations read the last hour;
+    // search and invalidation by IP read one hash.
+    index("signatures_created_idx").on(t.createdAt),
+    index("signatures_ip_hash_idx").on(t.ipHash),
   ],
 );
 

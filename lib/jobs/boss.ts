@@ -12,6 +12,7 @@ export const QUEUES = {
   emailHealth: "email-health",
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
+  invalidateSignatures: "signatures-invalidate",
 } as const;
 
 const boss = processSingleton(
@@ -35,6 +36,8 @@ const boss = processSingleton(
     await queue.createQueue(QUEUES.emailHealth, { policy: "short" });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
+    // Admins' bulk invalidations: one job runs one to its end or its cancel; a failure is marked, not retried.
+    await queue.createQueue(QUEUES.invalidateSignatures, { retryLimit: 0 });
     return queue;
   },
   (queue) => queue.stop({ graceful: true, timeout: 5000 }),

@@ -9,6 +9,7 @@ import { purgeRateLimits } from "@/lib/rate-limit";
 import { recountSignatures } from "@/lib/signatures/counts";
 import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
 import { getDb } from "@/db/client";
+import { markInvalidationFailed, runInvalidation } from "@/lib/moderation/invalidations";
 import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
 import { getBoss, QUEUES } from "./boss";
 
@@ -29,6 +30,15 @@ export async function startWorkers(): Promise<void> {
   await boss.work(QUEUES.recountSignatures, async () => {
     const drift = await recountSignatures();
     console.log(`[jobs] recount repaired ${drift.length} campaign counters`);
+  });
+  await boss.work<{ invalidationId: string }>(QUEUES.invalidateSignatures, async ([job]) => {
+    try {
+      const status = await runInvalidation(job.data.invalidationId);
+      console.log(`[jobs] invalidation ${job.data.invalidationId} ${status}`);
+    } catch (error) {
+      await markInvalidationFailed(job.data.invalidationId);
+      throw error;
+    }
   });
   await boss.schedule(QUEUES.emailOutbox, "* * * * *");
   // Email queued while no worker ran (a restart, a deploy) goes out now, not within the minute.

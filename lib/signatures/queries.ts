@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import { signatures } from "@/db/schema";
 import { cached, invalidate } from "@/lib/short-cache";
+import { isBlockedFlag } from "@/lib/moderation/lists";
 import { publicName } from "./public-name";
 import { detailsDigest, isTokenShaped, tokenHash } from "./tokens";
 
@@ -78,10 +79,10 @@ export async function findSignatureForToken(token: string): Promise<TokenSignatu
   const db = await getDb();
   const [row] = await queryRows<{
     id: string; status: string; referral_code: string; expired: boolean; slug: string;
-    full_name: string; show_name: boolean; open: boolean; closed_at: string | Date | null;
+    full_name: string; show_name: boolean; open: boolean; closed_at: string | Date | null; flagged_reason: string | null;
   }>(
     db,
-    sql`select s.id, s.status, s.referral_code, s.token_expires_at <= now() as expired, c.slug,
+    sql`select s.id, s.status, s.referral_code, s.token_expires_at <= now() as expired, c.slug, s.flagged_reason,
                s.full_name, s.show_name, ${campaignOpenForConfirming} as open,
                case when c.status in ('closed', 'won') then c.closed_at end as closed_at
         from signatures s join campaigns c on c.id = s.campaign_id
@@ -90,7 +91,8 @@ export async function findSignatureForToken(token: string): Promise<TokenSignatu
   if (!row) return null;
   const closedAt = row.closed_at ? new Date(row.closed_at) : null;
   return {
-    status: row.status,
+    // A blocked signer's confirmed signature (fraudulent, uncounted) shows them what any other would.
+    status: row.status === "fraudulent" && isBlockedFlag(row.flagged_reason) ? "validated" : row.status,
     referralCode: row.referral_code,
     expired: Boolean(row.expired),
     campaignSlug: row.slug,
