@@ -29,6 +29,7 @@ export default async function AuditPage({ params, searchParams }: { params: Para
   const before = typeof raw === "string" && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
   const { rows, older } = await listAudit(group.id, before);
   const a = t.workspace.audit;
+  // Message keys are the actions with "_" for "." (catalogue keys are paths).
   const actions: Record<string, string> = a.actions;
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
@@ -56,7 +57,7 @@ export default async function AuditPage({ params, searchParams }: { params: Para
                 <tr key={row.id} className="border-b border-line align-top">
                   <td className="whitespace-nowrap py-2 pr-3 tabular-nums">{when.format(row.at)}</td>
                   <td className="break-all py-2 pr-3">{row.actorEmail ?? a.deletedUser}</td>
-                  <td className="py-2 pr-3">{actions[row.action] ?? row.action}</td>
+                  <td className="py-2 pr-3">{actions[row.action.replaceAll(".", "_")] ?? row.action}</td>
                   <td className="py-2 pr-3">{row.campaignTitle ?? ""}</td>
                   <td className="break-words py-2 text-muted">{describe(row.detail)}</td>
                 </tr>
