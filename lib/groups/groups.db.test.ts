@@ -86,7 +86,13 @@ describe("invites", () => {
     const inviteId = result.ok ? result.data.inviteId : "";
     const db = await getDb();
     const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, invited.toLowerCase()));
-    expect(mail).toMatchObject({ kind: "group_invite", locale: "es", data: { inviteId } });
+    expect(mail).toMatchObject({ kind: "group_invite", locale: "es", data: { inviteId, role: "organizer" } });
+    const { compose } = await import("@/lib/email/compose");
+    const row = { ...mail, to_address: mail.toAddress, signature_id: null, batch_key: "k", full_name: null, slug: null, title: null, title_es: null };
+    const rendered = await compose(row as never);
+    expect(rendered.subject).toMatch(/^Te invitan a Group [0-9a-f]+ en Cut Ties$/);
+    expect(rendered.text).toContain(`/es/dashboard/invites/${inviteToken(inviteId)}`);
+    expect(rendered.text).toContain("como organizador(a)");
 
     const stranger = await createMember();
     expect(await acceptInvite(inviteToken(inviteId), stranger.user)).toMatchObject({ ok: false, code: "forbidden" });
