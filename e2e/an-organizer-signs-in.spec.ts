@@ -68,6 +68,8 @@ test("five wrong codes use the email up; a new one works", async ({ page }) => {
     const answered = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await answered;
+    // React empties the form once the answer is shown: the next try types into a fresh field.
+    await expect(page.getByLabel("Code from the email")).toHaveValue("");
     const message = i < 5 ? "That code is wrong or has expired." : "Too many wrong codes. Ask for a new code.";
     await expect(page.getByText(message)).toBeVisible();
   }
