@@ -37,8 +37,7 @@ export default async function GroupPage({ params }: { params: Params }) {
       {campaigns.length === 0 ? (
         <p className="mt-4">{w.group.none}</p>
       ) : (
-        {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
-        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={w.group.campaigns}>
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" /* focusable: a keyboard scrolls it sideways on a phone */ aria-label={w.group.campaigns}>
           <table className="w-full min-w-[36rem] border-collapse text-left">
             <thead>
               <tr className="border-b border-line">

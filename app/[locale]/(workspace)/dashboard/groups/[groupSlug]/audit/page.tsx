@@ -41,8 +41,7 @@ export default async function AuditPage({ params, searchParams }: { params: Para
       {rows.length === 0 ? (
         <p className="mt-4">{a.none}</p>
       ) : (
-        {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
-        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={a.title}>
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" /* focusable: a keyboard scrolls it sideways on a phone */ aria-label={a.title}>
           <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
             <thead className="sticky top-0 bg-white">
               <tr className="border-b border-line">
