@@ -49,8 +49,8 @@ export default async function MembersPage({ params, searchParams }: { params: Pa
       <ul className="mt-4 divide-y divide-line border-y border-line">
         {members.map((member) => (
           <li key={member.userId} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3">
-            <div className="min-w-0 flex-1">
-              <p className="break-all font-medium">
+            <div className="min-w-[min(100%,16rem)] flex-1">
+              <p className="font-medium [overflow-wrap:anywhere]">
                 {member.email} {member.userId === user.id && <span className="text-muted">{m.you}</span>}
               </p>
               <p className="text-sm text-muted">
@@ -91,8 +91,8 @@ export default async function MembersPage({ params, searchParams }: { params: Pa
             <ul className="mt-2 divide-y divide-line border-y border-line">
               {invites.map((invite) => (
                 <li key={invite.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3">
-                  <div className="min-w-0 flex-1">
-                    <p className="break-all font-medium">{invite.email}</p>
+                  <div className="min-w-[min(100%,16rem)] flex-1">
+                    <p className="font-medium [overflow-wrap:anywhere]">{invite.email}</p>
                     <p className="text-sm text-muted">
                       {w.roles[invite.role]} · {m.invitedOn} {dates.format(invite.createdAt)} · {m.expires} {dates.format(invite.expiresAt)}
                     </p>
