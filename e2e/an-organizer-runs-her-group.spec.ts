@@ -1,30 +1,11 @@
 // An organizer starts a group, invites a colleague who joins by pressing a button while
 // signed in with the invited address, changes her role, then removes her; the group's
 // audit log shows it all. Axe on every page, at a phone's width and a laptop's.
-import fs from "node:fs";
-import path from "node:path";
-import type { Page } from "@playwright/test";
 import { baseUrl, expect, Mailbox, newClientIp, test } from "./fixtures";
-import { expectAccessible } from "./axe";
+import { look } from "./axe";
 import { signIn } from "./sign-in";
 
 const address = (who: string) => `${who}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 7)}@example.org`;
-
-/** With E2E_SCREENSHOTS=<folder>, keeps a full-page picture at 1280 and 390 px wide. */
-async function look(page: Page, name: string) {
-  await expectAccessible(page, name);
-  const folder = process.env.E2E_SCREENSHOTS;
-  const size = page.viewportSize()!;
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-    if (width === 390) await expectAccessible(page, `${name} at 390 px`);
-    if (folder) {
-      fs.mkdirSync(folder, { recursive: true });
-      await page.screenshot({ path: path.join(folder, `${name}-${width}.png`), fullPage: true });
-    }
-  }
-  await page.setViewportSize(size);
-}
 
 test("an organizer starts a group, invites a colleague, changes her role and removes her", async ({ browser, page }) => {
   test.setTimeout(120_000);
@@ -138,4 +119,5 @@ test("another group's pages are not found, and signed-out visitors are sent to s
   }
   expect((await page.goto("/dashboard/invites/not-a-token"))?.status()).toBe(200);
   await expect(page.getByRole("heading", { name: "This invitation no longer works" })).toBeVisible();
+  await look(page, "invite-invalid");
 });

@@ -127,6 +127,26 @@ describe("invites", () => {
   });
 });
 
+describe("the audit log", () => {
+  it("pages newest first, shows members' sign-ins, and nothing of other groups", async () => {
+    const owner = await createMember();
+    const other = await createMember();
+    const { recordAudit } = await import("@/lib/audit");
+    for (let i = 0; i < 55; i++) await recordAudit({ actorUserId: owner.user.id, action: "test.entry", groupId: owner.groupId, detail: { i } });
+    await recordAudit({ actorUserId: owner.user.id, action: "user.signed_in", detail: { method: "code" } });
+    await recordAudit({ actorUserId: other.user.id, action: "user.signed_in", detail: { method: "link" } });
+    await recordAudit({ actorUserId: other.user.id, action: "test.entry", groupId: other.groupId });
+    const first = await listAudit(owner.groupId);
+    expect(first.rows).toHaveLength(50);
+    expect(first.rows[0]).toMatchObject({ action: "user.signed_in", actorEmail: owner.user.email });
+    expect(first.rows[1].detail).toEqual({ i: 54 });
+    const second = await listAudit(owner.groupId, first.older!);
+    expect(second.rows.map((r) => r.detail.i)).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(second.older).toBeNull();
+    expect([...first.rows, ...second.rows].some((r) => r.actorEmail === other.user.email)).toBe(false);
+  });
+});
+
 describe("the member actions go through the guard", () => {
   it("answer another group's ids as if they did not exist, and change nothing", async () => {
     const mine = await createMember();

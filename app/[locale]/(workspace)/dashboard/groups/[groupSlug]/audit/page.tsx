@@ -59,7 +59,9 @@ export default async function AuditPage({ params, searchParams }: { params: Para
                   <td className="break-all py-2 pr-3">{row.actorEmail ?? a.deletedUser}</td>
                   <td className="py-2 pr-3">{actions[row.action.replaceAll(".", "_")] ?? row.action}</td>
                   <td className="py-2 pr-3">{row.campaignTitle ?? ""}</td>
-                  <td className="break-words py-2 text-muted">{describe(row.detail)}</td>
+                  <td className="py-2 text-muted [overflow-wrap:anywhere]">
+                    {[row.subjectEmail, describe(row.detail)].filter(Boolean).join(" · ")}
+                  </td>
                 </tr>
               ))}
             </tbody>
