@@ -88,6 +88,15 @@ describe("signing in by emailed code", () => {
     expect(await signInWithCode({ email, code: again.code, clientIp: ip() })).toMatchObject({ ok: true });
   });
 
+  it("drops requests a day after they expire", async () => {
+    const { purgeSignInRequests } = await import("./purge");
+    const { id } = await ask(newAddress());
+    const db = await getDb();
+    await db.update(signInRequests).set({ expiresAt: new Date(Date.now() - 2 * 86_400_000) }).where(eq(signInRequests.id, id));
+    expect(await purgeSignInRequests()).toBeGreaterThanOrEqual(1);
+    expect(await db.select().from(signInRequests).where(eq(signInRequests.id, id))).toHaveLength(0);
+  });
+
   it("refuses an expired code and link", async () => {
     const email = newAddress();
     const { id, code, token } = await ask(email);
