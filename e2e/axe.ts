@@ -1,5 +1,7 @@
 // axe (WCAG 2.0/2.1 A and AA) on whatever the page shows now: serious and critical
 // findings fail, printed readably. For workspace pages, which need a signed-in browser.
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
@@ -12,4 +14,22 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     .join("\n\n");
   expect(blocking, `serious or critical axe findings on ${what}`).toBe("");
   expect(results.passes.length, "axe actually ran its checks").toBeGreaterThan(5);
+}
+
+/**
+ * Axe at 1280 and 390 px wide; with E2E_SCREENSHOTS=<folder>, also a full-page picture at
+ * each width (name-1280.png, name-390.png), to look at.
+ */
+export async function look(page: Page, name: string): Promise<void> {
+  const folder = process.env.E2E_SCREENSHOTS;
+  const size = page.viewportSize()!;
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+    await expectAccessible(page, `${name} at ${width} px`);
+    if (folder) {
+      fs.mkdirSync(folder, { recursive: true });
+      await page.screenshot({ path: path.join(folder, `${name}-${width}.png`), fullPage: true });
+    }
+  }
+  await page.setViewportSize(size);
 }

@@ -11,13 +11,15 @@ import AlreadySigned, { subject as alreadySignedSubject } from "@/emails/already
 import DataDeletion, { subject as dataDeletionSubject } from "@/emails/data-deletion";
 import { deletionToken } from "@/lib/privacy/mutations";
 import SignIn, { subject as signInSubject } from "@/emails/sign-in";
+import GroupInvite, { subject as groupInviteSubject } from "@/emails/group-invite";
+import { INVITE_TTL_DAYS, inviteToken } from "@/lib/groups/invite-tokens";
 import { SIGN_IN_TTL_MINUTES, signInCode, signInLinkToken } from "@/lib/auth/sign-in-tokens";
 import type { OutgoingEmail } from "./sender";
 
 export type OutboxContext = {
   id: string;
   kind: "signature_confirmation" | "already_signed" | "data_deletion" | "sign_in" | "group_invite";
-  data: { requestId?: string; inviteId?: string; groupName?: string };
+  data: { requestId?: string; inviteId?: string; groupName?: string; role?: string };
   to_address: string;
   locale: string;
   signature_id: string | null;
@@ -49,6 +51,17 @@ export async function compose(row: OutboxContext): Promise<Omit<OutgoingEmail, "
       signInUrl: absoluteUrl(locale, `/sign-in/link/${signInLinkToken(row.data.requestId!)}`),
     };
     return { subject: signInSubject(props), ...(await renderFromTemplate(SignIn, props, { text: ["code"], url: ["signInUrl"] })) };
+  }
+  if (row.kind === "group_invite") {
+    const props = {
+      locale,
+      days: INVITE_TTL_DAYS,
+      role: row.data.role ?? "member",
+      groupName: row.data.groupName ?? "",
+      acceptUrl: absoluteUrl(locale, `/dashboard/invites/${inviteToken(row.data.inviteId!)}`),
+    };
+    const body = await renderFromTemplate(GroupInvite, props, { text: ["groupName"], url: ["acceptUrl"] });
+    return { subject: groupInviteSubject(props), ...body };
   }
   if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
   const common = {

@@ -11,6 +11,7 @@ import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
 import { getDb } from "@/db/client";
 import { markInvalidationFailed, runInvalidation } from "@/lib/moderation/invalidations";
 import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
+import { purgeSignInRequests } from "@/lib/auth/purge";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
@@ -25,7 +26,8 @@ export async function startWorkers(): Promise<void> {
     const purged = await purgeUnconfirmedSignatures();
     const windows = await purgeRateLimits(await getDb());
     const requests = await purgeExpiredDeletionRequests();
-    console.log(`[jobs] purged ${purged} unconfirmed signatures, ${windows} rate-limit windows, ${requests} deletion requests`);
+    const signIns = await purgeSignInRequests();
+    console.log(`[jobs] purged ${purged} unconfirmed signatures, ${windows} rate-limit windows, ${requests} deletion requests, ${signIns} sign-in requests`);
   });
   await boss.work(QUEUES.recountSignatures, async () => {
     const drift = await recountSignatures();
