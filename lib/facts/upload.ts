@@ -11,7 +11,10 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
-export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+import { UPLOAD_LIMIT_BYTES } from "@/server/guards.mjs";
+
+// The server (server/guards.mjs) lets this one route receive up to UPLOAD_LIMIT_BYTES.
+export const MAX_UPLOAD_BYTES = UPLOAD_LIMIT_BYTES;
 export const FORM_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 export class UploadError extends Error {

@@ -14,7 +14,19 @@ export const dynamic = "force-dynamic";
 
 const PAGE = "/admin/facts/import";
 
+/** A post from another site's page (the session cookie is SameSite=Lax, this is a second lock). */
+function crossSite(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== new URL(request.url).host && new URL(origin).host !== request.headers.get("host");
+  } catch {
+    return true;
+  }
+}
+
 export const POST = adminRoute(async (request, { user }) => {
+  if (crossSite(request)) return NextResponse.json({ type: "error", code: "forbidden" }, { status: 403, headers: { "Cache-Control": "no-store" } });
   const db = await getDb();
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
