@@ -2,6 +2,7 @@
 // The upload form. Without JavaScript it posts the file as a form (small files); with it,
 // the file goes as the raw request body and the answer streams progress lines, shown in a
 // progress bar, then the report.
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ImportReport } from "@/lib/facts/import/report";
 import { format, type Locale, type Messages } from "@/lib/i18n";
@@ -22,6 +23,7 @@ const ENDPOINT = "/api/admin/facts/import";
 
 export function UploadForm({ locale, t, formLimitMb }: { locale: Locale; t: Messages["facts"]["import"]; formLimitMb: number }) {
   const [state, setState] = useState<State>({ kind: "idle" });
+  const router = useRouter();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,8 +51,10 @@ export function UploadForm({ locale, t, formLimitMb }: { locale: Locale; t: Mess
             setState({ kind: "working", label: line.phase === "checking" ? t.checking : t.importing, percent, rows: line.rows });
           } else if (line.type === "done") {
             setState({ kind: "done", report: line.report });
+            router.refresh(); // the list of runs below
           } else {
             setState({ kind: "error", message: line.message ?? t.errorUpload });
+            router.refresh();
           }
         }
       }
