@@ -38,6 +38,7 @@ import { pgbenchStep } from "./steps/pgbench";
 import { signingSteps } from "./steps/signing";
 import { runMailBench } from "./mail";
 import { runSignersBench } from "./signers";
+import { runFactsImportBench } from "./facts-import";
 
 // The steps against the running app, in order. A new step is a module in bench/steps/
 // exporting an AppStep, listed here; what it records with run.record() appears in the
@@ -117,6 +118,15 @@ main()
     if (process.env.BENCH_MAIL !== "off" && !(await runMailBench({ runId: RUN_ID })).ok) code = 1;
     // The signers step (bench/signers.ts): export and table on 100,000 signers, its own database and app.
     if (process.env.BENCH_SIGNERS !== "off" && !(await runSignersBench({ runId: RUN_ID })).ok) code = 1;
+    // The USAspending import (bench/facts-import.ts): a generated 200,000-row file, its own scratch database.
+    if (process.env.BENCH_FACTS !== "off") {
+      try {
+        await runFactsImportBench({ databaseUrl: DATABASE_URL, log });
+      } catch (error) {
+        log(`facts import bench failed: ${(error as Error).message}`);
+        code = 1;
+      }
+    }
     process.exit(code);
   })
   .catch(async (error) => {

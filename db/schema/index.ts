@@ -8,3 +8,4 @@ export * from "./email";
 export * from "./privacy";
 export * from "./audit";
 export * from "./moderation";
+export * from "./facts";

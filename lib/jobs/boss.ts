@@ -13,6 +13,7 @@ export const QUEUES = {
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
   invalidateSignatures: "signatures-invalidate",
+  factsSync: "facts-sync",
 } as const;
 
 const boss = processSingleton(
@@ -38,6 +39,8 @@ const boss = processSingleton(
     await queue.createQueue(QUEUES.recountSignatures);
     // Admins' bulk invalidations: one job runs one to its end or its cancel; a failure is marked, not retried.
     await queue.createQueue(QUEUES.invalidateSignatures, { retryLimit: 0 });
+    // One refresh running and at most one waiting: a request while one waits is the same request.
+    await queue.createQueue(QUEUES.factsSync, { policy: "stately" });
     return queue;
   },
   (queue) => queue.stop({ graceful: true, timeout: 5000 }),

@@ -12,6 +12,8 @@ import { getDb } from "@/db/client";
 import { markInvalidationFailed, runInvalidation } from "@/lib/moderation/invalidations";
 import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
 import { purgeSignInRequests } from "@/lib/auth/purge";
+import { syncAllCompanies, syncCompany } from "@/lib/facts/sync";
+import { env } from "@/lib/env";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
@@ -42,6 +44,20 @@ export async function startWorkers(): Promise<void> {
       throw error;
     }
   });
+  await boss.work<{ slug?: string; startedBy?: string }>(QUEUES.factsSync, async ([job]) => {
+    const db = await getDb();
+    const { slug, startedBy } = job?.data ?? {};
+    if (slug) {
+      const report = await syncCompany(db, slug, { startedBy });
+      console.log(`[jobs] facts sync ${slug}: ${report.awardsNew} new, ${report.awardsUpdated} updated awards`);
+    } else {
+      const results = await syncAllCompanies(db, { startedBy });
+      console.log(`[jobs] facts sync: ${results.filter((r) => r.report).length} companies refreshed, ${results.filter((r) => r.error).length} failed`);
+    }
+  });
+  // The USAspending refresh runs on a schedule only when the operator turns it on.
+  if (env.FACTS_SYNC === "on") await boss.schedule(QUEUES.factsSync, env.FACTS_SYNC_CRON);
+  else await boss.unschedule(QUEUES.factsSync).catch(() => {});
   await boss.schedule(QUEUES.emailOutbox, "* * * * *");
   // Email queued while no worker ran (a restart, a deploy) goes out now, not within the minute.
   await boss.send(QUEUES.emailOutbox, {});

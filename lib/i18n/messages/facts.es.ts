@@ -1,6 +1,8 @@
 import type { Widen } from "./widen";
 import type factsEn from "./facts.en";
 
-const factsEs: Widen<typeof factsEn> = {};
+import { factsImportEs, factsSyncEs } from "./facts-admin.es";
+
+const factsEs: Widen<typeof factsEn> = { import: factsImportEs, sync: factsSyncEs };
 
 export default factsEs;
