@@ -24,6 +24,8 @@ export function FactCard({ fact, locale, t, maxSources = 2 }: { fact: FactItem; 
   const correction = correctionOf(fact, locale);
   const context = [agencyLabel(fact.agency), fact.program, eventWhen(fact, locale)].filter(Boolean).join(" · ");
   const links = sourceLinks(fact).slice(0, maxSources);
+  // The claim a fact corrects, struck through, whenever there is a correction to set against it.
+  const showClaim = Boolean(fact.claimed && (correction || fact.status === "wrong" || fact.status === "disputed"));
   return (
     <article className="flex h-full flex-col rounded-lg border border-line p-4" data-fact={fact.key}>
       {figure && fact.amount && (
@@ -34,25 +36,21 @@ export function FactCard({ fact, locale, t, maxSources = 2 }: { fact: FactItem; 
       )}
       <h3 className={`${figure ? "mt-2" : ""} font-semibold leading-snug`}>{headlineOf(fact, locale)}</h3>
       {context && <p className="mt-1 text-sm text-muted">{context}</p>}
-      {fact.claimed && (fact.status === "wrong" || fact.status === "disputed") && (
+      {(showClaim || correction) && (
         <div className="mt-3 rounded border-l-4 border-warning bg-warning-soft p-2 text-sm">
-          <p>
-            <span className="font-semibold">{t.facts.card.claimed}: </span>
-            <s>{fact.claimed}</s>
-          </p>
+          {showClaim && (
+            <p>
+              <span className="font-semibold">{t.facts.card.claimed}: </span>
+              <s>{fact.claimed}</s>
+            </p>
+          )}
           {correction && (
-            <p className="mt-1">
+            <p className={showClaim ? "mt-1" : ""}>
               <span className="font-semibold">{t.facts.card.correction}: </span>
               {correction}
             </p>
           )}
         </div>
-      )}
-      {correction && !(fact.claimed && (fact.status === "wrong" || fact.status === "disputed")) && (
-        <p className="mt-3 rounded border-l-4 border-warning bg-warning-soft p-2 text-sm">
-          <span className="font-semibold">{t.facts.card.correction}: </span>
-          {correction}
-        </p>
       )}
       <div className="mt-auto flex flex-wrap items-center gap-2 pt-3">
         <StatusBadge status={fact.status} t={t} />

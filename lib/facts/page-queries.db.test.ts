@@ -20,7 +20,7 @@ beforeAll(async () => {
   const [ice, cbp] = await db
     .insert(agencies)
     .values([
-      { slug: "pq-ice", name: "PQ Immigration", abbreviation: "PQICE", subtierCode: "PQ1" },
+      { slug: "pq-ice", name: "PQ Immigration", nameEs: "PQ Inmigración", abbreviation: "PQICE", subtierCode: "PQ1" },
       { slug: "pq-cbp", name: "PQ Border", abbreviation: "PQCBP", subtierCode: "PQ2" },
     ])
     .returning();
@@ -137,6 +137,7 @@ describe("a company's page", () => {
       ["pq-ice", 10.1],
       ["pq-cbp", 0.2],
     ]);
+    expect(data.totalsByAgency[0].agency.name).toBe("PQ Inmigración");
     const heavy = data.facts.find((f: { key: string }) => f.key === "pq-heavy");
     expect(heavy).toMatchObject({ headline: "Dato pesado", status: "verified_record", amount: { amount: 39340900.82, kind: "current_value", asOf: "2018-05-30" } });
     expect(heavy.citations[0].source).toMatchObject({ url: expect.stringMatching(/^https:/) });

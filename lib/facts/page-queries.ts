@@ -6,7 +6,7 @@ import "server-only";
 // the target of come from here. Every fact returned has a supporting citation.
 import { and, asc, eq, inArray, isNotNull, not, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { awards, campaigns, campaignTargets, companies, facts, type FactStatus } from "@/db/schema";
+import { agencies, awards, campaigns, campaignTargets, companies, facts, type FactStatus } from "@/db/schema";
 import type { Locale } from "@/lib/i18n";
 import { cached, invalidate } from "@/lib/short-cache";
 import { invalidateCachedPages } from "@/lib/page-cache";
@@ -76,6 +76,23 @@ async function latestAsOf(topIds?: string[]): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.companyId, r.asOf]));
 }
 
+/** Agency names in the reader's language (the dataset gives Spanish names; imported subtiers may not). */
+async function agencyNamer(locale: Locale): Promise<<T extends AgencyRef | null>(a: T) => T> {
+  if (locale !== "es") return (a) => a;
+  const db = await getDb();
+  const rows = await db.select({ id: agencies.id, nameEs: agencies.nameEs }).from(agencies);
+  const names = new Map(rows.filter((r) => r.nameEs).map((r) => [r.id, r.nameEs!]));
+  return (a) => (a && a.id && names.has(a.id) ? { ...a, name: names.get(a.id)! } : a);
+}
+
+function localizeAward<T extends { agency: AgencyRef }>(item: T, name: (a: AgencyRef) => AgencyRef): T {
+  return { ...item, agency: name(item.agency) };
+}
+
+function localizeFact(fact: FactItem, name: <T extends AgencyRef | null>(a: T) => T): FactItem {
+  return { ...fact, agency: name(fact.agency) };
+}
+
 function dated(total: MoneyTotal, agencies: AgencyRef[], asOfLatest: string | null | undefined): DatedTotal {
   return { ...total, agencies, asOfLatest: asOfLatest ?? total.asOf };
 }
@@ -99,7 +116,7 @@ export function listCompaniesForPage(locale: Locale): Promise<CompanyListItem[]>
 async function loadCompanies(locale: Locale): Promise<CompanyListItem[]> {
   const db = await getDb();
   const top = sql<string>`coalesce(${companies.parentId}, ${companies.id})`;
-  const [list, latest, factCounts] = await Promise.all([
+  const [list, latest, factCounts, name] = await Promise.all([
     listCompaniesWithTotals(),
     latestAsOf(),
     db
@@ -107,6 +124,7 @@ async function loadCompanies(locale: Locale): Promise<CompanyListItem[]> {
       .from(facts)
       .innerJoin(companies, eq(companies.id, facts.companyId))
       .groupBy(top),
+    agencyNamer(locale),
   ]);
   const ids = list.map((c) => c.id);
   const subsidiaryIds = await db
@@ -123,7 +141,7 @@ async function loadCompanies(locale: Locale): Promise<CompanyListItem[]> {
       name: c.name,
       summary: (locale === "es" && c.summaryEs) || c.summary,
       subsidiaries: c.subsidiaries,
-      obligated: dated(c.obligated, c.byAgency.map((b) => b.agency), latest.get(c.id)),
+      obligated: dated(c.obligated, c.byAgency.map((b) => name(b.agency)), latest.get(c.id)),
       liveCampaigns: dedupe(live.filter((l) => topOf.get(l.companyId) === c.id)),
       facts: factsOf.get(c.id) ?? 0,
     }))
@@ -193,23 +211,26 @@ async function loadCompanyPage(slug: string, locale: Locale): Promise<CompanyPag
     db.select({ id: companies.id, slug: companies.slug, name: companies.name }).from(companies).where(eq(companies.parentId, company.id)).orderBy(asc(companies.name)),
   ]);
   const family: Family = { ids: [company.id, ...subsidiaries.map((s) => s.id)], topId: details[0]?.parentId ?? company.id };
-  const [own, resold, factItems, aimed] = await Promise.all([
+  const [own, resold, factItems, aimed, name] = await Promise.all([
     getCompanyAwards(company.id),
     resoldAwards([company, ...subsidiaries]),
     getFactsForCompanies([company.id]),
     // A campaign at the parent is aimed at its subsidiaries too, and the other way round.
     campaignsFor([...new Set([...family.ids, family.topId])], ["live", "closed", "won"], locale),
+    agencyNamer(locale),
   ]);
+  const ownAwards = own.awards.map((a) => localizeAward(a, name));
+  const localResold = resold.map((a) => localizeAward(a, name));
   return {
     company: { ...company, summary: (locale === "es" && details[0]?.summaryEs) || details[0]?.summary || null },
     subsidiaries: subsidiaries.map(({ slug, name }) => ({ slug, name })),
-    obligated: totalOf(own.awards),
-    byAgency: byAgency(own.awards),
-    awards: own.awards,
-    byFiscalYear: own.byFiscalYear,
-    resold,
-    resoldTotal: resold.length ? totalOf(resold) : null,
-    facts: factItems,
+    obligated: totalOf(ownAwards),
+    byAgency: byAgency(ownAwards),
+    awards: ownAwards,
+    byFiscalYear: own.byFiscalYear.map((c) => localizeAward(c, name)),
+    resold: localResold,
+    resoldTotal: localResold.length ? totalOf(localResold) : null,
+    facts: factItems.map((f) => localizeFact(f, name)),
     campaigns: dedupe(aimed),
   };
 }
@@ -237,10 +258,10 @@ export type PanelTarget = { slug: string; name: string; obligated: DatedTotal | 
 export type CampaignFactsPanelData = { targets: PanelTarget[]; facts: FactItem[] };
 
 export function getCampaignFactsPanel(campaignId: string, locale: Locale): Promise<CampaignFactsPanelData> {
-  return cached(`facts:panel:${campaignId}:${locale}`, () => loadPanel(campaignId), TTL_MS);
+  return cached(`facts:panel:${campaignId}:${locale}`, () => loadPanel(campaignId, locale), TTL_MS);
 }
 
-async function loadPanel(campaignId: string): Promise<CampaignFactsPanelData> {
+async function loadPanel(campaignId: string, locale: Locale): Promise<CampaignFactsPanelData> {
   const db = await getDb();
   const targets = await db
     .select({ id: companies.id, slug: companies.slug, name: companies.name, parentId: companies.parentId })
@@ -250,10 +271,11 @@ async function loadPanel(campaignId: string): Promise<CampaignFactsPanelData> {
     .orderBy(asc(companies.name));
   if (targets.length === 0) return { targets: [], facts: [] };
   const topIds = targets.map((t) => t.parentId ?? t.id);
-  const [totalsByCompany, latest, factItems] = await Promise.all([
+  const [totalsByCompany, latest, factItems, name] = await Promise.all([
     getObligatedTotals(topIds),
     latestAsOf(topIds),
     getFactsForCompanies(targets.map((t) => t.id)),
+    agencyNamer(locale),
   ]);
   return {
     targets: targets.map((t) => {
@@ -268,9 +290,12 @@ async function loadPanel(campaignId: string): Promise<CampaignFactsPanelData> {
         fromTransactions: totals.reduce((n, r) => n + r.fromTransactions, 0),
         viaReseller: totals.reduce((n, r) => n + r.viaReseller, 0),
       };
-      return { slug: t.slug, name: t.name, obligated: dated(sum, rows.map((r) => r.agency), latest.get(top)) };
+      return { slug: t.slug, name: t.name, obligated: dated(sum, rows.map((r) => name(r.agency)), latest.get(top)) };
     }),
-    facts: factItems.filter((f) => STATED_STATUSES.includes(f.status)).slice(0, PANEL_FACTS),
+    facts: factItems
+      .filter((f) => STATED_STATUSES.includes(f.status))
+      .slice(0, PANEL_FACTS)
+      .map((f) => localizeFact(f, name)),
   };
 }
 
