@@ -97,9 +97,13 @@ export const awards = pgTable(
     permalink: text("permalink"),
     asOf: date("as_of").notNull(),
     sourceId: uuid("source_id").references(() => sources.id, { onDelete: "set null" }),
+    // An import runs in one transaction, where now() is fixed: rows it created have
+    // first_seen_at = now(), rows it changed updated_at = now() (how the report counts them).
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("awards_updated_idx").on(t.updatedAt),
     index("awards_company_idx").on(t.companyId),
     index("awards_awarding_agency_idx").on(t.awardingAgencyId),
     index("awards_recipient_name_idx").on(t.recipientName),

@@ -246,12 +246,19 @@ export type FactItem = {
   citations: CitationItem[];
 };
 
+/** Statuses a page shows (wrong and disputed ones with their correction); unverified claims are kept, not shown. */
+export const SHOWN_FACT_STATUSES: readonly FactStatus[] = ["verified_record", "verified_press", "reported", "disputed", "wrong"];
+
 /**
  * Facts about these companies (and their subsidiaries), heaviest first, each with its
- * citations. Only facts with at least one supporting citation are returned: a page can
- * show every one of them.
+ * citations. Only facts with at least one supporting citation, and (unless asked) not the
+ * unverified ones, are returned: a page can show every one of them.
  */
-export async function getFactsForCompanies(companyIds: string[], db?: DbOrTx): Promise<FactItem[]> {
+export async function getFactsForCompanies(
+  companyIds: string[],
+  db?: DbOrTx,
+  options: { includeUnverified?: boolean } = {},
+): Promise<FactItem[]> {
   if (companyIds.length === 0) return [];
   const conn = db ?? (await getDb());
   const rows = await conn
@@ -262,6 +269,7 @@ export async function getFactsForCompanies(companyIds: string[], db?: DbOrTx): P
     .where(
       and(
         or(inArray(companies.id, companyIds), inArray(companies.parentId, companyIds)),
+        options.includeUnverified ? undefined : inArray(facts.status, [...SHOWN_FACT_STATUSES]),
         sql`exists (select 1 from ${citations} where ${citations.factId} = ${facts.id} and ${citations.role} = 'supports')`,
       ),
     )
