@@ -11,14 +11,12 @@ export function AwardsTable({ awards, locale, t, caption }: { awards: AwardItem[
   const money = (m: AwardItem["obligated"]) => (m ? formatExactMoney(m.amount, m.currency, locale) : "—");
   return (
     <div className="mt-3 overflow-x-auto">
-      <table className="w-full min-w-[44rem] border-collapse text-sm">
+      <table className="w-full min-w-[40rem] border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-line text-left align-bottom">
             <th scope="col" className="py-2 pr-3">{c.award}</th>
             <th scope="col" className="py-2 pr-3">{c.description}</th>
-            <th scope="col" className="py-2 pr-3">{c.agency}</th>
-            <th scope="col" className="py-2 pr-3">{c.began}</th>
             <th scope="col" className="py-2 pr-3 text-right">{c.obligated}</th>
             <th scope="col" className="py-2 pr-3 text-right">{c.currentValue}</th>
             <th scope="col" className="py-2 pr-3 text-right">{c.ceiling}</th>
@@ -38,6 +36,9 @@ export function AwardsTable({ awards, locale, t, caption }: { awards: AwardItem[
                 ) : (
                   a.piid
                 )}
+                <span className="mt-1 block text-xs font-normal text-muted">
+                  {[agencyLabel(a.agency), a.baseActionDate ? `${c.began} ${formatDate(a.baseActionDate, locale)}` : null].filter(Boolean).join(" · ")}
+                </span>
               </th>
               <td className="py-2 pr-3">
                 {a.description ?? "—"}
@@ -50,8 +51,6 @@ export function AwardsTable({ awards, locale, t, caption }: { awards: AwardItem[
                   {c.recipient}: {a.recipientName}
                 </span>
               </td>
-              <td className="py-2 pr-3">{agencyLabel(a.agency) ?? "—"}</td>
-              <td className="py-2 pr-3 whitespace-nowrap">{a.baseActionDate ? formatDate(a.baseActionDate, locale) : "—"}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{money(a.obligated)}</td>
               <td className="py-2 pr-3 text-right tabular-nums text-muted">{money(a.currentValue)}</td>
               <td className="py-2 pr-3 text-right tabular-nums text-muted">{money(a.ceiling)}</td>

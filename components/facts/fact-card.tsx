@@ -6,7 +6,7 @@ import type { FactItem } from "@/lib/facts/queries";
 import type { DatedTotal } from "@/lib/facts/page-queries";
 import { formatShortMoney } from "@/lib/facts/format";
 import { format, localePath, type Locale, type Messages } from "@/lib/i18n";
-import { agencyLabel, correctionOf, eventWhen, headlineOf, kindAndDate, sourceLinks, totalDates } from "./labels";
+import { agencyLabel, correctionOf, eventWhen, headlineOf, kindAndDate, supportingSources, totalDates } from "./labels";
 import { SourceChip } from "./source-chip";
 import { StatusBadge } from "./status-badge";
 
@@ -19,11 +19,24 @@ export function factFigure(fact: FactItem, locale: Locale): string | null {
   return kind === "percent" ? `${amount}%` : new Intl.NumberFormat(locale === "es" ? "es-US" : "en-US").format(amount);
 }
 
-export function FactCard({ fact, locale, t, maxSources = 2 }: { fact: FactItem; locale: Locale; t: Messages; maxSources?: number }) {
+export function FactCard({
+  fact,
+  locale,
+  t,
+  maxSources = 2,
+  children,
+}: {
+  fact: FactItem;
+  locale: Locale;
+  t: Messages;
+  maxSources?: number;
+  /** More about the fact (its other citations), at the foot of the card. */
+  children?: React.ReactNode;
+}) {
   const figure = factFigure(fact, locale);
   const correction = correctionOf(fact, locale);
   const context = [agencyLabel(fact.agency), fact.program, eventWhen(fact, locale)].filter(Boolean).join(" · ");
-  const links = sourceLinks(fact).slice(0, maxSources);
+  const links = supportingSources(fact).slice(0, maxSources);
   // The claim a fact corrects, struck through, whenever there is a correction to set against it.
   const showClaim = Boolean(fact.claimed && (correction || fact.status === "wrong" || fact.status === "disputed"));
   return (
@@ -58,6 +71,7 @@ export function FactCard({ fact, locale, t, maxSources = 2 }: { fact: FactItem; 
           <SourceChip key={`${c.source.key}`} citation={c} locale={locale} label={t.facts.card.source} />
         ))}
       </div>
+      {children}
     </article>
   );
 }
@@ -92,6 +106,7 @@ export function TotalCard({
           prefetch={false}
           href={`${localePath(locale, `/companies/${company.slug}`)}#awards`}
           className="inline-flex min-h-11 items-center rounded-full border border-line bg-white px-3 text-sm font-medium text-accent underline-offset-2 hover:underline"
+          data-source=""
           data-source-link=""
         >
           <span className="sr-only">{t.facts.card.source}: </span>

@@ -33,10 +33,14 @@ export function totalDates(asOf: string | null, asOfLatest: string | null, local
   return format(t.facts.money.asOfRange, { from: formatDate(asOf, locale), to: formatDate(asOfLatest, locale) }, locale);
 }
 
-/** The supporting citations that can be opened, strongest first (a primary record before the press). */
-export function sourceLinks(fact: FactItem): CitationItem[] {
-  const rank = (c: CitationItem) => (c.source.reliability === "primary" ? 0 : c.source.reliability === "secondary" ? 1 : 2);
-  return fact.citations.filter((c) => c.role === "supports" && c.source.url).sort((a, b) => rank(a) - rank(b));
+/**
+ * The supporting citations, those that can be opened first, then the strongest (a
+ * primary record before the press, the press before advocacy).
+ */
+export function supportingSources(fact: FactItem): CitationItem[] {
+  const rank = (c: CitationItem) =>
+    (c.source.url ? 0 : 10) + (c.source.reliability === "primary" ? 0 : c.source.reliability === "secondary" ? 1 : 2);
+  return fact.citations.filter((c) => c.role === "supports").sort((a, b) => rank(a) - rank(b));
 }
 
 /** "The Verge, Jan 26, 2018": a source as a chip reads. */

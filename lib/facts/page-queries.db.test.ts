@@ -45,6 +45,7 @@ beforeAll(async () => {
     .values([
       { key: "pq-heavy", companyId: sub.id, agencyId: ice.id, headline: "Heavy fact", headlineEs: "Dato pesado", amount: "39340900.82", amountKind: "current_value", amountAsOf: "2018-05-30", status: "verified_record", weight: 9 },
       { key: "pq-press", companyId: acme.id, headline: "Press fact", status: "verified_press", weight: 5 },
+      { key: "pq-nolink", companyId: acme.id, headline: "Known only from a print report", status: "verified_press", weight: 8 },
       { key: "pq-reported", companyId: acme.id, headline: "Reported fact", status: "reported", weight: 4 },
       { key: "pq-light", companyId: acme.id, headline: "Light fact", status: "reported", weight: 1 },
       { key: "pq-wrong", companyId: acme.id, headline: "It was $19.4 million", status: "wrong", claimed: "$19.4 billion", correction: "Million, not billion.", amount: "19400000", amountKind: "reported_value", weight: 10 },
@@ -56,6 +57,7 @@ beforeAll(async () => {
     { factId: id("pq-heavy"), sourceId: record.id },
     { factId: id("pq-heavy"), sourceId: press.id },
     { factId: id("pq-press"), sourceId: press.id },
+    { factId: id("pq-nolink"), sourceId: seed.id },
     { factId: id("pq-reported"), sourceId: press.id },
     { factId: id("pq-light"), sourceId: press.id },
     { factId: id("pq-wrong"), sourceId: press.id },
@@ -122,7 +124,7 @@ describe("a company's page", () => {
 
   it("shows only facts with a supporting citation, heaviest first, with every citation", async () => {
     const page = (await getCompanyPage("pq-acme", "en"))!;
-    expect(page.facts.map((f) => f.key)).toEqual(["pq-wrong", "pq-heavy", "pq-press", "pq-reported", "pq-light"]);
+    expect(page.facts.map((f) => f.key)).toEqual(["pq-wrong", "pq-heavy", "pq-nolink", "pq-press", "pq-reported", "pq-light"]);
     for (const fact of page.facts) expect(fact.citations.some((c) => c.role === "supports")).toBe(true);
     expect(page.facts[0]).toMatchObject({ status: "wrong", claimed: "$19.4 billion", correction: "Million, not billion." });
     expect(page.facts[0].citations.map((c) => c.role).sort()).toEqual(["contradicts", "supports"]);
@@ -159,7 +161,8 @@ describe("a campaign's facts panel", () => {
     const panel = await getCampaignFactsPanel(campaignId, "en");
     expect(panel.targets).toHaveLength(1);
     expect(panel.targets[0]).toMatchObject({ slug: "pq-acme", obligated: { amount: 10.3, awards: 3, kind: "obligated" } });
-    // Corrected claims stay on the company page; the panel states what holds.
+    // Corrected claims stay on the company page, and so do facts whose source cannot be
+    // opened (pq-nolink): the panel states what holds, each with a link to check it.
     expect(panel.facts.map((f) => f.key)).toEqual(["pq-heavy", "pq-press", "pq-reported"]);
     expect(panel.facts).toHaveLength(PANEL_FACTS);
     for (const fact of panel.facts) expect(fact.citations.some((c) => c.role === "supports" && c.source.url)).toBe(true);

@@ -292,8 +292,9 @@ async function loadPanel(campaignId: string, locale: Locale): Promise<CampaignFa
       };
       return { slug: t.slug, name: t.name, obligated: dated(sum, rows.map((r) => name(r.agency)), latest.get(top)) };
     }),
+    // Stated facts whose source a reader can open from the card.
     facts: factItems
-      .filter((f) => STATED_STATUSES.includes(f.status))
+      .filter((f) => STATED_STATUSES.includes(f.status) && f.citations.some((c) => c.role === "supports" && c.source.url))
       .slice(0, PANEL_FACTS)
       .map((f) => localizeFact(f, name)),
   };

@@ -73,6 +73,7 @@ const factsEn = {
     noAwards: "No awards on file",
     noCampaigns: "None",
     includes: "Includes {names}",
+    totalNote: "obligations on the awards counted, never ceilings",
   },
   company: {
     partOf: "Part of",

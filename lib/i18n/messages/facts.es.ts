@@ -72,6 +72,7 @@ const factsEs: Widen<typeof factsEn> = {
     noAwards: "Sin contratos registrados",
     noCampaigns: "Ninguna",
     includes: "Incluye {names}",
+    totalNote: "lo comprometido en los contratos contados, nunca los topes",
   },
   company: {
     partOf: "Forma parte de",

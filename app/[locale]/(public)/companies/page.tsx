@@ -38,7 +38,10 @@ export default async function CompaniesPage({ params }: { params: Promise<{ loca
             <tr className="border-b-2 border-line align-bottom text-sm">
               <th scope="col" className="py-2 pr-4">{l.company}</th>
               <th scope="col" className="py-2 pr-4">{l.agencies}</th>
-              <th scope="col" className="py-2 pr-4 text-right">{l.totalObligated}</th>
+              <th scope="col" className="py-2 pr-4 text-right">
+                {l.totalObligated}
+                <span className="block text-xs font-normal text-muted">{l.totalNote}</span>
+              </th>
               <th scope="col" className="py-2 pr-4 text-right">{l.awards}</th>
               <th scope="col" className="py-2">{l.liveCampaigns}</th>
             </tr>
@@ -63,15 +66,12 @@ export default async function CompaniesPage({ params }: { params: Promise<{ loca
                     {agencies || "—"}
                   </td>
                   <td className="block pr-4 align-top md:table-cell md:py-3 md:text-right">
-                    <span className="font-medium md:hidden">{l.totalObligated}: </span>
+                    <span className="font-medium md:hidden">{l.totalObligated} ({l.totalNote}): </span>
                     {c.obligated.awards > 0 ? (
                       <>
                         <span className="font-semibold tabular-nums">{formatShortMoney(c.obligated.amount, c.obligated.currency, locale)}</span>
                         <span className="block text-sm text-muted">
                           {t.facts.kind.obligated}, {totalDates(c.obligated.asOf, c.obligated.asOfLatest, locale, t)}
-                        </span>
-                        <span className="block text-xs text-muted">
-                          {format(t.facts.money.totalSums, { count: c.obligated.awards, agencies: agencies || "none" }, locale)}
                         </span>
                       </>
                     ) : (

@@ -170,8 +170,9 @@ function FactsSection({ id, heading, intro, facts, empty, locale, t }: {
         <ul className="mt-4 grid gap-3 md:grid-cols-2">
           {facts.map((fact) => (
             <li key={fact.key}>
-              <FactCard fact={fact} locale={locale} t={t} maxSources={6} />
-              <OtherCitations fact={fact} locale={locale} t={t} />
+              <FactCard fact={fact} locale={locale} t={t} maxSources={6}>
+                <OtherCitations fact={fact} locale={locale} t={t} />
+              </FactCard>
             </li>
           ))}
         </ul>
@@ -185,7 +186,7 @@ function OtherCitations({ fact, locale, t }: { fact: FactItem; locale: Locale; t
   const others = fact.citations.filter((c) => c.role !== "supports");
   if (others.length === 0) return null;
   return (
-    <ul className="mt-1 space-y-1 px-1 text-sm text-muted">
+    <ul className="mt-3 space-y-1 border-t border-line pt-2 text-sm text-muted">
       {others.map((c) => (
         <li key={`${c.role}-${c.source.key}`}>
           {c.role === "contradicts" ? t.facts.card.contradicts : t.facts.card.context}:{" "}
