@@ -4,7 +4,8 @@
 // result; with it, no reload.
 import { useActionState, useEffect, useRef } from "react";
 import { signAction, type SignFormState, type SignFormValues } from "@/lib/signatures/actions";
-import { format, localePath, type Locale, type Messages } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
+import { format, localePath, type Locale } from "@/lib/i18n/format";
 import { TextField } from "@/components/text-field";
 
 type FormCopy = Pick<Messages, "form" | "errors" | "fields">;
