@@ -34,6 +34,7 @@ import { pageSteps } from "./steps/pages";
 import { pgbenchStep } from "./steps/pgbench";
 import { signingSteps } from "./steps/signing";
 import { runMailBench } from "./mail";
+import { runFactsImportBench } from "./facts-import";
 
 // The steps against the running app, in order. A new step is a module in bench/steps/
 // exporting an AppStep, listed here; what it records with run.record() appears in the
@@ -111,6 +112,15 @@ main()
     log(`databases dropped, servers stopped`);
     // The mail step (bench/mail.ts): its own database, app and worker, sending to a rate-limited Resend stand-in.
     if (process.env.BENCH_MAIL !== "off" && !(await runMailBench({ runId: RUN_ID })).ok) code = 1;
+    // The USAspending import (bench/facts-import.ts): a generated 200,000-row file, its own scratch database.
+    if (process.env.BENCH_FACTS !== "off") {
+      try {
+        await runFactsImportBench({ databaseUrl: DATABASE_URL, log });
+      } catch (error) {
+        log(`facts import bench failed: ${(error as Error).message}`);
+        code = 1;
+      }
+    }
     process.exit(code);
   })
   .catch(async (error) => {

@@ -31,6 +31,16 @@ const schema = z.object({
   SIGN_LIMIT_PER_IP_SUSTAINED: limit.default({ max: 1000, seconds: 3600 }),
   SIGN_LIMIT_PER_EMAIL: limit.default({ max: 6, seconds: 3600 }),
   JOBS: z.enum(["on", "off"]).default("on"),
+  // Contract facts: refresh every company's awards from the USAspending API on a schedule
+  // (pg-boss, needs JOBS=on). Off by default: the API is public but the refresh is the
+  // operator's choice. The base URL is for tests (a local stand-in) and mirrors.
+  FACTS_SYNC: z.enum(["on", "off"]).default("off"),
+  FACTS_SYNC_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, "use a five-field cron expression, e.g. 23 4 * * 1")
+    .default("23 4 * * 1"),
+  USASPENDING_API_URL: z.url().default("https://api.usaspending.gov"),
+  USASPENDING_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
   // Which proxies may name the client (X-Forwarded-For): none by default. The server
   // applies it (server/trust-proxy.mjs); checked here too so a typo stops every process.
   TRUST_PROXY: z

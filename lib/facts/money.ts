@@ -89,11 +89,11 @@ export function obligatedTotal(awards: readonly TotalInput[]): MoneyTotal {
 }
 
 /**
- * How an award reads when it was bought through a reseller: the product's maker is named,
- * but the money went to the recipient ("Microsoft product via Dell Federal Systems").
+ * How an award bought through a reseller reads: the money went to the recipient (the
+ * reseller), the product was another company's — "Microsoft product, via Dell Federal Systems".
  */
-export function resellerLabel(recipient: string, productCompany: string | null): { seller: string; product: string | null } {
-  return { seller: recipient, product: productCompany };
+export function resellerNote(award: { recipientName: string; productOf: { name: string } | null }): { soldBy: string; productOf: string } | null {
+  return award.productOf ? { soldBy: award.recipientName, productOf: award.productOf.name } : null;
 }
 
 const KIND_ORDER: readonly AmountKind[] = ["obligated", "current_value", "ceiling", "reported_value", "budget", "count", "percent"];

@@ -12,6 +12,7 @@ export const QUEUES = {
   emailHealth: "email-health",
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
+  factsSync: "facts-sync",
 } as const;
 
 const boss = processSingleton(
@@ -35,6 +36,8 @@ const boss = processSingleton(
     await queue.createQueue(QUEUES.emailHealth, { policy: "short" });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
+    // One refresh running and at most one waiting: a request while one waits is the same request.
+    await queue.createQueue(QUEUES.factsSync, { policy: "stately" });
     return queue;
   },
   (queue) => queue.stop({ graceful: true, timeout: 5000 }),

@@ -10,6 +10,8 @@ import { recountSignatures } from "@/lib/signatures/counts";
 import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
 import { getDb } from "@/db/client";
 import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
+import { syncAllCompanies, syncCompany } from "@/lib/facts/sync";
+import { env } from "@/lib/env";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
@@ -30,6 +32,20 @@ export async function startWorkers(): Promise<void> {
     const drift = await recountSignatures();
     console.log(`[jobs] recount repaired ${drift.length} campaign counters`);
   });
+  await boss.work<{ slug?: string; startedBy?: string }>(QUEUES.factsSync, async ([job]) => {
+    const db = await getDb();
+    const { slug, startedBy } = job?.data ?? {};
+    if (slug) {
+      const report = await syncCompany(db, slug, { startedBy });
+      console.log(`[jobs] facts sync ${slug}: ${report.awardsNew} new, ${report.awardsUpdated} updated awards`);
+    } else {
+      const results = await syncAllCompanies(db, { startedBy });
+      console.log(`[jobs] facts sync: ${results.filter((r) => r.report).length} companies refreshed, ${results.filter((r) => r.error).length} failed`);
+    }
+  });
+  // The USAspending refresh runs on a schedule only when the operator turns it on.
+  if (env.FACTS_SYNC === "on") await boss.schedule(QUEUES.factsSync, env.FACTS_SYNC_CRON);
+  else await boss.unschedule(QUEUES.factsSync).catch(() => {});
   await boss.schedule(QUEUES.emailOutbox, "* * * * *");
   // Email queued while no worker ran (a restart, a deploy) goes out now, not within the minute.
   await boss.send(QUEUES.emailOutbox, {});

@@ -23,6 +23,8 @@ export async function* readCsv(input: Readable, onChunk?: (chunk: Buffer) => voi
   const parser = input.pipe(
     parse({ bom: true, info: true, skip_empty_lines: true, max_record_size: MAX_FIELD, relax_column_count: false }),
   );
+  // pipe() does not pass a read error on: without this the parser would wait forever.
+  input.once("error", (error) => parser.destroy(error));
   let previousEnd = 0;
   let previousEmpty = 0;
   try {

@@ -1,19 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { awards, awardTransactions } from "@/db/schema";
-import { importUsaspendingFile, FileError } from ".";
+import { importUsaspendingFile } from ".";
 
 const DIR = path.join(process.cwd(), "db/facts/usaspending");
 const SUMMARIES = path.join(DIR, "ice-mn-prime-award-summaries-2025.csv");
 const TRANSACTIONS = path.join(DIR, "ice-prime-transactions-2018-torn-apart.csv");
 
 const fileOf = (p: string) => ({ name: path.basename(p), open: () => fs.createReadStream(p), size: fs.statSync(p).size });
-const textFile = (name: string, text: string) => ({ name, open: () => Readable.from([Buffer.from(text)]) });
 const cents = (v: string | null | undefined) => (v ? Math.round(Number(v) * 100) : 0);
 
 type Row = Record<string, string>;

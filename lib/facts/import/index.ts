@@ -27,6 +27,8 @@ export type ImportOptions = {
   kind?: "file" | "dataset";
   onProgress?: (p: ImportProgress) => void;
   batchSize?: number;
+  /** Called with the id of the run's row in award_imports, before any work. */
+  onStarted?: (runId: string) => void;
   /** The as-of date of rows that carry none (a test's fixed day). */
   today?: string;
 };
@@ -35,14 +37,14 @@ export async function importUsaspendingFile(db: Db, file: ImportFile, options: I
   const started = Date.now();
   const totalBytes = file.size ?? null;
   const progress = options.onProgress;
-  const scan = await scanFile(file.open(), (bytes, rows) =>
-    progress?.({ phase: "checking", bytes, totalBytes, rows, totalRows: null }),
-  );
+  // Every attempt is recorded, a refused file too (the admin page lists them).
   const [run] = await db
     .insert(awardImports)
     .values({ kind: options.kind ?? "file", label: file.name.slice(0, 200), startedBy: options.startedBy ?? null })
     .returning({ id: awardImports.id });
+  options.onStarted?.(run.id);
   try {
+    const scan = await scanFile(file.open(), (bytes, rows) => progress?.({ phase: "checking", bytes, totalBytes, rows, totalRows: null }));
     const report = await db.transaction((tx) => writeFile(tx, file, scan, options, started));
     await db.update(awardImports).set({ status: "done", finishedAt: new Date(), report }).where(eq(awardImports.id, run.id));
     return report;

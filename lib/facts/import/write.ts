@@ -37,6 +37,7 @@ function columnName(key: keyof typeof awards.$inferInsert): string {
 }
 
 function excludedSet(keys: readonly (keyof typeof awards.$inferInsert)[]): Record<string, SQL> {
+  // Used by the transaction upsert; the summary upsert builds its own (see writeAwardRows).
   return Object.fromEntries(keys.map((k) => [k, sql.raw(`excluded."${columnName(k)}"`)]));
 }
 
@@ -118,19 +119,30 @@ async function toAwardRow(ctx: WriteContext, a: AwardRecord, basis: "award_total
   };
 }
 
-/** Award-summary rows: each row is the award's own total, so it replaces what is there. */
-export async function writeAwardRows(ctx: WriteContext, rows: AwardRecord[]): Promise<void> {
+/**
+ * Award-summary rows: each row is the award's own total, so it replaces what is there.
+ * `partial` (API results, which carry fewer fields): an empty field keeps the stored value.
+ */
+export async function writeAwardRows(ctx: WriteContext, rows: AwardRecord[], options: { partial?: boolean } = {}): Promise<void> {
   const byKey = new Map(rows.map((r) => [r.awardKey, r])); // a key twice in one batch: the later row wins
   const values: NewAward[] = [];
   for (const r of byKey.values()) values.push(await toAwardRow(ctx, r, "award_total"));
   if (!values.length) return;
+  const incoming = (k: keyof typeof awards.$inferInsert) =>
+    options.partial ? `coalesce(excluded."${columnName(k)}", "awards"."${columnName(k)}")` : `excluded."${columnName(k)}"`;
   await ctx.tx
     .insert(awards)
     .values(values)
     .onConflictDoUpdate({
       target: awards.awardKey,
-      set: { ...excludedSet(AWARD_COLUMNS), sourceId: sql`excluded.source_id`, updatedAt: sql`now()` },
-      setWhere: differs(AWARD_COLUMNS),
+      set: {
+        ...Object.fromEntries(AWARD_COLUMNS.map((k) => [k, sql.raw(incoming(k))])),
+        sourceId: sql`excluded.source_id`,
+        updatedAt: sql`now()`,
+      },
+      setWhere: sql.raw(
+        `(${AWARD_COLUMNS.map((k) => `"awards"."${columnName(k)}"`).join(", ")}) is distinct from (${AWARD_COLUMNS.map(incoming).join(", ")})`,
+      ),
     });
 }
 

@@ -1,7 +1,11 @@
 // Messages of the facts area, in English; facts.es.ts must have every key (lib/i18n/i18n.test.ts).
 // The nested `import` and `sync` objects belong to the importer (admin pages); the rest
 // to the public fact pages (companies, the campaign panel) and the money labels.
+import { factsImportEn, factsSyncEn } from "./facts-admin.en";
+
 const factsEn = {
+  import: factsImportEn,
+  sync: factsSyncEn,
   nav: "Companies",
   companyNotFound: "We could not find that company.",
   // What a figure is: shown small under every amount.

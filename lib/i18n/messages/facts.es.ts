@@ -1,7 +1,10 @@
 import type { Widen } from "./widen";
 import type factsEn from "./facts.en";
+import { factsImportEs, factsSyncEs } from "./facts-admin.es";
 
 const factsEs: Widen<typeof factsEn> = {
+  import: factsImportEs,
+  sync: factsSyncEs,
   nav: "Empresas",
   companyNotFound: "No encontramos esa empresa.",
   kind: {
