@@ -163,7 +163,7 @@ describe("a campaign's facts panel", () => {
     expect(panel.targets[0]).toMatchObject({ slug: "pq-acme", obligated: { amount: 10.3, awards: 3, kind: "obligated" } });
     // Corrected claims stay on the company page, and so do facts whose source cannot be
     // opened (pq-nolink): the panel states what holds, each with a link to check it.
-    expect(panel.facts.map((f) => f.key)).toEqual(["pq-heavy", "pq-press", "pq-reported"]);
+    expect(panel.facts.map((f) => f.key)).toEqual(["pq-heavy", "pq-press"]);
     expect(panel.facts).toHaveLength(PANEL_FACTS);
     for (const fact of panel.facts) expect(fact.citations.some((c) => c.role === "supports" && c.source.url)).toBe(true);
   });

@@ -29,8 +29,9 @@ const TTL_MS = 5000;
 
 /** Statuses stated as fact; the others are shown as checked claims, with their correction. */
 export const STATED_STATUSES: readonly FactStatus[] = ["verified_record", "verified_press", "reported"];
-/** How many facts a campaign's panel shows, besides the obligated totals. */
-export const PANEL_FACTS = 3;
+/** How many facts a campaign's panel shows besides each target's obligated total: with it, the
+ * "two or three fact cards" of shared/DESIGN.md, so the story stays close on a phone. */
+export const PANEL_FACTS = 2;
 
 /** A total with the span of its figures' dates (the earliest is the total's own as-of date). */
 export type DatedTotal = MoneyTotal & { asOfLatest: string | null; agencies: AgencyRef[] };
