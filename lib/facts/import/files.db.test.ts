@@ -70,6 +70,30 @@ describe("importing hand-made files", () => {
     expect(r5.totalObligated).toBe("-5.25");
   });
 
+  it("rolls up the current transactions layout by its own keys, in any column order", async () => {
+    const db = await getDb();
+    const header = ["federal_action_obligation", "contract_transaction_unique_key", "action_date", "modification_number", "recipient_name", "contract_award_unique_key", "award_id_piid", "current_total_value_of_award", "potential_total_value_of_award", "action_date_fiscal_year"];
+    const key = "CONT_AWD_TX1_7012_-NONE-_-NONE-";
+    const text = csv([
+      header,
+      ["1000.00", "7012_-NONE-_TX1_0_-NONE-_0", "2019-10-02", "0", "X CORP", key, "TX1", "1000", "5000", "2020"],
+      ["-250.50", "7012_-NONE-_TX1_P00001_-NONE-_0", "2020-03-01", "P00001", "X CORP", key, "TX1", "749.50", "5000", "2020"],
+      ["", "7012_-NONE-_TX1_P00002_-NONE-_0", "2020-04-01", "P00002", "X CORP", key, "TX1", "", "", "2020"],
+    ]);
+    const report = await importUsaspendingFile(db, file("Contracts_PrimeTransactions_test.csv", text));
+    expect(report).toMatchObject({ layout: "transactions", rowsRead: 3, awardsNew: 1, rejectedCount: 0 });
+    const [award] = await db.select().from(awards).where(eq(awards.awardKey, key));
+    expect(award).toMatchObject({
+      obligationBasis: "transactions",
+      totalObligated: "749.50",
+      currentValue: "749.50", // the latest action that states one
+      potentialValue: "5000.00",
+      baseActionDate: "2019-10-02",
+      latestActionDate: "2020-04-01",
+      fiscalYear: 2020,
+    });
+  });
+
   it("refuses a malformed file, naming the line, and changes nothing", async () => {
     const db = await getDb();
     const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(awards))[0].n;
