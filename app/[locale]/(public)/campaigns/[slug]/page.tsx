@@ -109,7 +109,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       )}
 
       <div className="mt-8 lg:col-start-1 lg:row-start-2">
-        <FactCardsSlot campaignId={campaign.id} />
+        <FactCardsSlot campaignId={campaign.id} locale={locale} t={t} />
         <section aria-labelledby="story-heading">
           <h2 id="story-heading" className="text-2xl font-bold">
             {t.campaign.story}
