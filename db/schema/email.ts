@@ -6,8 +6,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { locale, signatures } from "./signatures";
+import { updateDeliveries } from "./updates";
 
-export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed", "data_deletion"]);
+export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed", "data_deletion", "campaign_update"]);
 // queued: waiting (or waiting for a retry); sending: a worker holds it (until next_attempt_at);
 // sent: the provider accepted it; failed: given up, with the provider's error in last_error.
 export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed", "sending"]);
@@ -22,6 +23,8 @@ export const emailOutbox = pgTable(
     // links), 10 bulk (updates); see EMAIL_PRIORITY in lib/email/outbox.ts.
     priority: smallint("priority").notNull().default(0),
     signatureId: uuid("signature_id").references(() => signatures.id, { onDelete: "cascade" }),
+    // A campaign update's email: its delivery row (db/schema/updates.ts), kept in step on settle.
+    updateDeliveryId: uuid("update_delivery_id").references(() => updateDeliveries.id, { onDelete: "cascade" }),
     toAddress: text("to_address").notNull(),
     locale: locale("locale").notNull().default("en"),
     // What the template needs beyond the signature row; rendered at send time.
@@ -49,6 +52,7 @@ export const emailOutbox = pgTable(
       .on(t.priority, t.nextAttemptAt)
       .where(sql`${t.status} not in ('sent', 'failed')`),
     index("email_outbox_batch_idx").on(t.batchKey).where(sql`${t.batchKey} is not null`),
+    index("email_outbox_delivery_idx").on(t.updateDeliveryId).where(sql`${t.updateDeliveryId} is not null`),
   ],
 );
 

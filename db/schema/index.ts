@@ -7,3 +7,4 @@ export * from "./rate-limits";
 export * from "./email";
 export * from "./privacy";
 export * from "./audit";
+export * from "./updates";

@@ -11,6 +11,7 @@ import { mailMode } from "@/lib/env";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
 import { claimBatch, nextRetryInSeconds, outboxHealth, sendClaimedBatch, type BatchOutcome } from "./outbox";
 import { paceState } from "./pace";
+import { finishUpdates } from "@/lib/updates/sending";
 
 /** Batches a process has claimed and not yet settled: enough to keep the pace when requests are slow. */
 const IN_FLIGHT = 3;
@@ -49,6 +50,8 @@ export async function drainOutbox(): Promise<DrainResult> {
     inFlight.add(sending);
   }
   await Promise.all(inFlight);
+  // A campaign update whose last delivery just settled is now sent.
+  if (totals.batches > 0) await finishUpdates();
 
   const boss = await getBoss();
   if (more) {

@@ -12,6 +12,7 @@ export const QUEUES = {
   emailHealth: "email-health",
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
+  updatesDue: "updates-due",
 } as const;
 
 const boss = processSingleton(
@@ -33,6 +34,7 @@ const boss = processSingleton(
     // running; a failed round is tried again (each email keeps its own retries).
     await queue.createQueue(QUEUES.emailOutbox, { policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true });
     await queue.createQueue(QUEUES.emailHealth, { policy: "short" });
+    await queue.createQueue(QUEUES.updatesDue, { policy: "short" });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
     return queue;

@@ -10,6 +10,7 @@ import { recountSignatures } from "@/lib/signatures/counts";
 import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
 import { getDb } from "@/db/client";
 import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
+import { finishUpdates, startDueUpdates } from "@/lib/updates/sending";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
@@ -19,6 +20,12 @@ export async function startWorkers(): Promise<void> {
   });
   await boss.work(QUEUES.emailHealth, async () => {
     await logOutboxHealth();
+  });
+  // Scheduled campaign updates start within the minute; finished sends are marked sent.
+  await boss.work(QUEUES.updatesDue, async () => {
+    const started = await startDueUpdates();
+    await finishUpdates();
+    if (started > 0) console.log(`[updates] started ${started} scheduled update${started === 1 ? "" : "s"}`);
   });
   await boss.work(QUEUES.purgeUnconfirmed, async () => {
     const purged = await purgeUnconfirmedSignatures();
@@ -34,6 +41,7 @@ export async function startWorkers(): Promise<void> {
   // Email queued while no worker ran (a restart, a deploy) goes out now, not within the minute.
   await boss.send(QUEUES.emailOutbox, {});
   await boss.schedule(QUEUES.emailHealth, "* * * * *");
+  await boss.schedule(QUEUES.updatesDue, "* * * * *");
   await boss.schedule(QUEUES.purgeUnconfirmed, "17 3 * * *");
   await boss.schedule(QUEUES.recountSignatures, "47 3 * * *");
 }
