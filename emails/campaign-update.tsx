@@ -2,7 +2,7 @@
 // rendered and sanitized (lib/markdown.ts). No images, no tracking pixels, no tracked
 // links. The footer names the sending group and its postal address (CAN-SPAM), and
 // carries the unsubscribe page and the data-deletion page.
-import { Hr, Link, Section, Text } from "@react-email/components";
+import { Hr, Link, Text } from "@react-email/components";
 import { EmailLayout } from "./layout";
 import { styles } from "./styles";
 
@@ -44,7 +44,7 @@ export default function CampaignUpdate(props: CampaignUpdateProps) {
   const t = copy[props.locale];
   return (
     <EmailLayout locale={props.locale} preview={t.from(props.groupName, props.campaignTitle)} heading={props.subject} footer={t.why(props.campaignTitle)}>
-      <Section style={styles.text} dangerouslySetInnerHTML={{ __html: props.bodyHtml }} />
+      <div style={styles.text} dangerouslySetInnerHTML={{ __html: props.bodyHtml }} />
       <Text style={styles.text}>
         <Link href={props.campaignUrl} style={styles.link}>{t.campaign}</Link>
       </Text>
