@@ -23,12 +23,18 @@ export async function POST(request: Request): Promise<Response> {
     "svix-timestamp": request.headers.get("svix-timestamp") ?? "",
     "svix-signature": request.headers.get("svix-signature") ?? "",
   };
-  let payload: unknown;
   try {
-    payload = new Webhook(env.RESEND_WEBHOOK_SECRET).verify(body, headers);
+    // svix 2.5 checks and returns nothing: the body is read only once it passed.
+    new Webhook(env.RESEND_WEBHOOK_SECRET).verify(body, headers);
   } catch (error) {
     if (error instanceof WebhookVerificationError) return json({ error: "invalid signature" }, 401);
     throw error;
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    return json({ error: "invalid json" }, 400);
   }
   try {
     const outcome = await handleResendEvent(headers["svix-id"].slice(0, 200), payload);
