@@ -57,16 +57,16 @@ export async function sendUpdateNow(campaign: CampaignRef, updateId: string, use
 }
 
 /** An admin lets one more send through this week's limit. */
-export async function overrideWeeklyLimit(campaign: CampaignRef, updateId: string, adminUserId: string): Promise<boolean> {
+export async function overrideWeeklyLimit(campaignId: string, updateId: string, adminUserId: string): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const rows = await queryRows(
+    const [row] = await queryRows<{ group_id: string }>(
       tx,
-      sql`update campaign_updates set limit_overridden_at = now() where id = ${updateId} and campaign_id = ${campaign.id}
-          and state in ('draft', 'scheduled') returning id`,
+      sql`update campaign_updates set limit_overridden_at = now() where id = ${updateId} and campaign_id = ${campaignId}
+          and state in ('draft', 'scheduled') returning group_id`,
     );
-    if (rows.length === 0) return false;
-    await recordAudit({ actorUserId: adminUserId, action: "update.limit_override", groupId: campaign.groupId, campaignId: campaign.id, detail: { updateId } }, tx);
+    if (!row) return false;
+    await recordAudit({ actorUserId: adminUserId, action: "update.limit_override", groupId: row.group_id, campaignId, detail: { updateId } }, tx);
     return true;
   });
 }
