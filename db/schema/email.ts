@@ -8,7 +8,7 @@ import { index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid
 import { locale, signatures } from "./signatures";
 import { updateDeliveries } from "./updates";
 
-export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed", "data_deletion", "campaign_update"]);
+export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed", "data_deletion", "sign_in", "group_invite", "campaign_update"]);
 // queued: waiting (or waiting for a retry); sending: a worker holds it (until next_attempt_at);
 // sent: the provider accepted it; failed: given up, with the provider's error in last_error.
 export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed", "sending"]);

@@ -14,12 +14,14 @@ import { deletionToken } from "@/lib/privacy/mutations";
 import { renderMarkdown } from "@/lib/markdown";
 import { unsubscribeToken } from "@/lib/updates/tokens";
 import type { FrozenUpdate } from "@/db/schema";
+import SignIn, { subject as signInSubject } from "@/emails/sign-in";
+import { SIGN_IN_TTL_MINUTES, signInCode, signInLinkToken } from "@/lib/auth/sign-in-tokens";
 import type { OutgoingEmail } from "./sender";
 
 export type OutboxContext = {
   id: string;
-  kind: "signature_confirmation" | "already_signed" | "data_deletion" | "campaign_update";
-  data: { requestId?: string; test?: boolean; frozen?: unknown };
+  kind: "signature_confirmation" | "already_signed" | "data_deletion" | "sign_in" | "group_invite" | "campaign_update";
+  data: { requestId?: string; inviteId?: string; groupName?: string; test?: boolean; frozen?: unknown };
   to_address: string;
   locale: string;
   signature_id: string | null;
@@ -48,6 +50,15 @@ export async function compose(row: OutboxContext): Promise<Omit<OutgoingEmail, "
     return { subject: dataDeletionSubject(props), ...(await renderFromTemplate(DataDeletion, props, { url: ["deleteUrl"] })) };
   }
   if (row.kind === "campaign_update") return composeUpdate(row, locale);
+  if (row.kind === "sign_in") {
+    const props = {
+      locale,
+      minutes: SIGN_IN_TTL_MINUTES,
+      code: signInCode(row.data.requestId!),
+      signInUrl: absoluteUrl(locale, `/sign-in/link/${signInLinkToken(row.data.requestId!)}`),
+    };
+    return { subject: signInSubject(props), ...(await renderFromTemplate(SignIn, props, { text: ["code"], url: ["signInUrl"] })) };
+  }
   if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
   const common = {
     locale,
