@@ -54,7 +54,6 @@ ALTER TABLE "email_outbox" ADD COLUMN "update_delivery_id" uuid;--> statement-br
 ALTER TABLE "campaign_updates" ADD CONSTRAINT "campaign_updates_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_updates" ADD CONSTRAINT "campaign_updates_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_updates" ADD CONSTRAINT "campaign_updates_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "update_deliveries" ADD CONSTRAINT "update_deliveries_update_id_campaign_updates_id_fk" FOREIGN KEY ("update_id") REFERENCES "public"."campaign_updates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "update_deliveries" ADD CONSTRAINT "update_deliveries_signature_id_signatures_id_fk" FOREIGN KEY ("signature_id") REFERENCES "public"."signatures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "campaign_updates_campaign_idx" ON "campaign_updates" USING btree ("campaign_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_updates_victory_uq" ON "campaign_updates" USING btree ("campaign_id") WHERE "campaign_updates"."kind" = 'victory';--> statement-breakpoint
@@ -62,5 +61,4 @@ CREATE INDEX "campaign_updates_due_idx" ON "campaign_updates" USING btree ("sche
 CREATE INDEX "update_deliveries_provider_idx" ON "update_deliveries" USING btree ("provider_id") WHERE "update_deliveries"."provider_id" is not null;--> statement-breakpoint
 CREATE INDEX "update_deliveries_signature_idx" ON "update_deliveries" USING btree ("signature_id");--> statement-breakpoint
 CREATE INDEX "update_deliveries_queued_idx" ON "update_deliveries" USING btree ("update_id") WHERE "update_deliveries"."status" = 'queued';--> statement-breakpoint
-ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_update_delivery_id_update_deliveries_id_fk" FOREIGN KEY ("update_delivery_id") REFERENCES "public"."update_deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "email_outbox_delivery_idx" ON "email_outbox" USING btree ("update_delivery_id") WHERE "email_outbox"."update_delivery_id" is not null;

@@ -53,7 +53,8 @@ export async function startSendIn(tx: Tx, updateId: string, actorUserId: string 
         from campaign_updates where id = ${updateId} for update`,
   );
   if (!update || (update.state !== "draft" && update.state !== "scheduled")) return "gone";
-  // Sends of one campaign queue one after another, so the weekly count is exact.
+  // The update's row lock makes this the only start of this update (no ON CONFLICT
+  // needed below); sends of one campaign queue one after another, so the weekly count is exact.
   await tx.execute(sql`select 1 from campaigns where id = ${update.campaignId} for update`);
   if (!update.limitOverridden && (await sendsThisWeek(update.campaignId, tx)) >= WEEKLY_SEND_LIMIT) return "limit";
   const [frozen] = await queryRows<{ frozen: FrozenUpdate; group_id: string }>(
@@ -75,7 +76,6 @@ export async function startSendIn(tx: Tx, updateId: string, actorUserId: string 
         deliveries as (
           insert into update_deliveries (update_id, signature_id, email, locale)
           select ${updateId}, id, email, locale from recipients
-          on conflict do nothing
           returning id, signature_id, email, locale
         ),
         queued as (
