@@ -29,7 +29,9 @@ import { report } from "./report";
 import { requireFreePort } from "./servers";
 import { APP_DB, APP_PORT, BARE_DB, BARE_PORT, CONCURRENCY, DATABASE_URL, ROOT, RUN_ID, SECONDS, WAIT_QUIET_SECONDS, databaseUrl, log } from "./settings";
 import { bareRouteStep } from "./steps/bare-route";
+import { jsWeightStep } from "./steps/js-weight";
 import { pageWhileSigningStep } from "./steps/page-while-signing";
+import { viralMixStep } from "./steps/viral-mix";
 import { pageSteps } from "./steps/pages";
 import { pgbenchStep } from "./steps/pgbench";
 import { signingSteps } from "./steps/signing";
@@ -40,7 +42,7 @@ import { runMailBench } from "./mail";
 // table and the JSON. The page comes first, while no email backlog competes for the CPU.
 // (The mail step, bench/mail.ts, brings its own app and database: it runs after these,
 // once they are stopped; see the end of this file.)
-const APP_STEPS: AppStep[] = [pageSteps, signingSteps, pageWhileSigningStep];
+const APP_STEPS: AppStep[] = [jsWeightStep, pageSteps, signingSteps, pageWhileSigningStep, viralMixStep];
 
 cleanUpOnExit();
 

@@ -1,3 +1,4 @@
+import { pageErrorMessages } from "./page-error";
 import workspaceEn from "./workspace.en";
 import editorEn from "./editor.en";
 import moderationEn from "./moderation.en";
@@ -205,11 +206,7 @@ const en = {
     // The public API's answer to an address it does not have.
     api: "There is nothing at this address in the API. See /api/v1/campaigns.",
   },
-  pageError: {
-    title: "This page could not load just now",
-    body: "Something on our side is briefly out of reach. Nothing you did caused it: please try again in a few seconds.",
-    retry: "Try again",
-  },
+  pageError: pageErrorMessages.en,
   // Each area keeps its words in its own file.
   workspace: workspaceEn,
   editor: editorEn,

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { pageErrorMessages } from "./page-error";
 import workspaceEs from "./workspace.es";
 import editorEs from "./editor.es";
 import moderationEs from "./moderation.es";
@@ -205,11 +206,7 @@ const es: Messages = {
     body: "No encontramos esa página.",
     api: "No hay nada en esta dirección de la API. Consulta /api/v1/campaigns.",
   },
-  pageError: {
-    title: "Esta página no pudo cargarse ahora",
-    body: "Algo de nuestro lado no responde por un momento. No es por nada que hayas hecho: vuelve a intentarlo en unos segundos.",
-    retry: "Volver a intentarlo",
-  },
+  pageError: pageErrorMessages.es,
   workspace: workspaceEs,
   editor: editorEs,
   moderation: moderationEs,
