@@ -22,6 +22,8 @@ export const RESTART_TEST_PORTS = { postgres: PORT_BASE + 30, app: PORT_BASE + 3
 export const OWN_APP_PORTS = [PORT_BASE + 40, PORT_BASE + 41] as const;
 /** `npm start` as a cluster of app processes on PostgreSQL (e2e/every-core.scale-out.spec.ts). */
 export const CLUSTER_PORT = PORT_BASE + 50;
+/** The app of the updates journey (organizer-emails-signers.scale-out.spec.ts). */
+export const UPDATES_APP_PORT = PORT_BASE + 60;
 // Shared by every instance of a run: confirmation tokens and hashes depend on it.
 export const APP_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
 
