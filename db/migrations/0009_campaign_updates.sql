@@ -41,6 +41,7 @@ CREATE TABLE "update_deliveries" (
 	"last_error" text,
 	"provider_id" text,
 	"sent_at" timestamp with time zone,
+	"in_outbox" boolean DEFAULT false NOT NULL,
 	"unsubscribed_at" timestamp with time zone,
 	CONSTRAINT "update_deliveries_update_signature_uq" UNIQUE("update_id","signature_id")
 );
@@ -61,4 +62,5 @@ CREATE INDEX "campaign_updates_due_idx" ON "campaign_updates" USING btree ("sche
 CREATE INDEX "update_deliveries_provider_idx" ON "update_deliveries" USING btree ("provider_id") WHERE "update_deliveries"."provider_id" is not null;--> statement-breakpoint
 CREATE INDEX "update_deliveries_signature_idx" ON "update_deliveries" USING btree ("signature_id");--> statement-breakpoint
 CREATE INDEX "update_deliveries_queued_idx" ON "update_deliveries" USING btree ("update_id") WHERE "update_deliveries"."status" = 'queued';--> statement-breakpoint
+CREATE INDEX "update_deliveries_unfed_idx" ON "update_deliveries" USING btree ("update_id") WHERE "update_deliveries"."status" = 'queued' and not "update_deliveries"."in_outbox";--> statement-breakpoint
 CREATE INDEX "email_outbox_delivery_idx" ON "email_outbox" USING btree ("update_delivery_id") WHERE "email_outbox"."update_delivery_id" is not null;

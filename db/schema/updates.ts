@@ -3,7 +3,7 @@
 // written, and each delivery is queued as a bulk email in the one outbox (email.ts),
 // which sends it at the shared pace behind transactional mail.
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { campaigns } from "./campaigns";
 import { groups } from "./groups";
@@ -82,6 +82,10 @@ export const updateDeliveries = pgTable(
     lastError: text("last_error"),
     providerId: text("provider_id"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    // Whether its email is in the outbox yet. Starting a send writes only the deliveries
+    // (one INSERT of 100,000 rows, not two); workers move them into the outbox a thousand
+    // at a time while the update is sending (lib/updates/sending.ts feedOutbox).
+    inOutbox: boolean("in_outbox").notNull().default(false),
     // Set by the one-click or footer unsubscribe that came from this update's email.
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
   },
@@ -91,6 +95,7 @@ export const updateDeliveries = pgTable(
     index("update_deliveries_signature_idx").on(t.signatureId),
     // What is left to send, per update: finishing a send and its progress read this.
     index("update_deliveries_queued_idx").on(t.updateId).where(sql`${t.status} = 'queued'`),
+    index("update_deliveries_unfed_idx").on(t.updateId).where(sql`${t.status} = 'queued' and not ${t.inOutbox}`),
   ],
 );
 

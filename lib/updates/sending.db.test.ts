@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "@/db/client";
 import { createCampaign, createMember } from "@/test/workspace-fixtures";
 import { createUpdate, seedSigners } from "@/test/update-fixtures";
-import { audienceCount, cancelUpdate, finishUpdates, pauseUpdate, resumeUpdate, startSend } from "./sending";
+import { audienceCount, cancelUpdate, feedOutbox, finishUpdates, pauseUpdate, resumeUpdate, startSend } from "./sending";
 import { drainOutbox } from "@/lib/email/outbox-worker";
 import { claimBatch, sendClaimedBatch } from "@/lib/email/outbox";
 import { unsubscribeToken } from "./tokens";
@@ -54,6 +54,9 @@ describe("an update's audience", () => {
     expect(after.frozen).toMatchObject({ subject: { en: "Amazon answered", es: "Amazon respondió" } });
     // Starting twice queues nothing more.
     expect(await startSend(update.id, null)).toBe("gone");
+    // Workers move deliveries into the outbox as bulk mail, each once.
+    expect(await feedOutbox()).toBe(11);
+    expect(await feedOutbox()).toBe(0);
     const [outbox] = await queryRows<{ n: number; bulk: number }>(
       await getDb(),
       sql`select count(*)::int as n, count(*) filter (where priority = 10)::int as bulk from email_outbox where update_delivery_id is not null`,
@@ -81,6 +84,7 @@ describe("delivering an update", () => {
     const { groupId, campaign } = await setup(150);
     const update = await createUpdate(campaign.id, groupId);
     await startSend(update.id, null);
+    await feedOutbox();
     // A confirmation queued after the update still goes in the first batch.
     await (await getDb()).execute(sql`insert into email_outbox (kind, to_address, data) values ('data_deletion', 'urgent@example.org', '{"requestId":"00000000-0000-0000-0000-000000000000"}')`);
     const first = await claimBatch();
@@ -101,8 +105,10 @@ describe("delivering an update", () => {
     const { groupId, campaign } = await setup(40);
     const update = await createUpdate(campaign.id, groupId);
     await startSend(update.id, null);
+    expect(await feedOutbox(20)).toBe(20); // twenty in the outbox, twenty still to feed
     expect(await pauseUpdate(update.id)).toBe(true);
     expect(await claimBatch()).toBeNull();
+    expect(await feedOutbox()).toBe(0); // a paused update is not fed
     expect(await resumeUpdate(update.id)).toBe(true);
     const batch = await claimBatch(10); // ten in a request when the send is cancelled
     expect(await cancelUpdate(update.id)).toBe(true);

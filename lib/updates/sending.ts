@@ -42,9 +42,10 @@ type Startable = { id: string; campaignId: string; audience: UpdateAudience; lim
 
 /**
  * Starts a send inside the caller's transaction: locks the update (so two starts cannot
- * both queue it), checks the weekly limit, freezes the content, and queues one delivery
- * and one bulk outbox email per recipient in a single INSERT … SELECT. Returns the count,
- * or "limit" / "gone" when it may not start.
+ * both queue it), checks the weekly limit, freezes the content, and writes one delivery
+ * per recipient in a single INSERT … SELECT. Workers then move deliveries into the outbox
+ * as bulk email, a thousand at a time (feedOutbox). Returns the count, or "limit" /
+ * "gone" when it may not start.
  */
 export async function startSendIn(tx: Tx, updateId: string, actorUserId: string | null): Promise<number | "limit" | "gone"> {
   const [update] = await queryRows<Startable & { state: string }>(
@@ -72,18 +73,12 @@ export async function startSendIn(tx: Tx, updateId: string, actorUserId: string 
   );
   const [queued] = await queryRows<{ n: number }>(
     tx,
-    sql`with recipients as (${recipientsQuery(update.campaignId, update.audience)}),
-        deliveries as (
+    sql`with deliveries as (
           insert into update_deliveries (update_id, signature_id, email, locale)
-          select ${updateId}, id, email, locale from recipients
-          returning id, signature_id, email, locale
-        ),
-        queued as (
-          insert into email_outbox (kind, priority, signature_id, update_delivery_id, to_address, locale)
-          select 'campaign_update', ${EMAIL_PRIORITY.bulk}, signature_id, id, email, locale from deliveries
+          select ${updateId}, id, email, locale from (${recipientsQuery(update.campaignId, update.audience)}) r
           returning 1
         )
-        select count(*)::int as n from queued`,
+        select count(*)::int as n from deliveries`,
   );
   const count = Number(queued?.n ?? 0);
   await tx.execute(sql`update campaign_updates set recipient_count = ${count} where id = ${updateId}`);
@@ -127,6 +122,38 @@ export async function startDueUpdates(): Promise<number> {
   return started;
 }
 
+/** Deliveries moved into the outbox at a time: ten batches, so claims stay short and pausing holds few. */
+export const FEED_CHUNK = 1000;
+
+/**
+ * Moves the next deliveries of sending updates into the outbox as bulk emails: each
+ * marked and queued in one statement, so none is queued twice or lost, however many
+ * workers feed at once (rows another worker is moving are skipped). Returns how many.
+ */
+export async function feedOutbox(limit = FEED_CHUNK): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    await getDb(),
+    sql`with next as (
+          select d.id from update_deliveries d
+          join campaign_updates u on u.id = d.update_id and u.state = 'sending'
+          where d.status = 'queued' and not d.in_outbox
+          limit ${limit}::int
+          for update of d skip locked
+        ),
+        fed as (
+          update update_deliveries d set in_outbox = true from next
+          where d.id = next.id returning d.id, d.signature_id, d.email, d.locale
+        ),
+        queued as (
+          insert into email_outbox (kind, priority, signature_id, update_delivery_id, to_address, locale)
+          select 'campaign_update', ${EMAIL_PRIORITY.bulk}, signature_id, id, email, locale from fed
+          returning 1
+        )
+        select count(*)::int as n from queued`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** Marks sending updates with nothing left in the queue as sent. Cheap: a partial index finds queued deliveries. */
 export async function finishUpdates(): Promise<void> {
   await (await getDb()).execute(
@@ -136,7 +163,7 @@ export async function finishUpdates(): Promise<void> {
   );
 }
 
-/** Holds the update's queued emails (those already in a request finish). */
+/** Holds the update: nothing more is fed to the outbox, and what is there waits (a request in flight finishes). */
 export async function pauseUpdate(updateId: string): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -189,6 +216,7 @@ export async function cancelUpdate(updateId: string): Promise<boolean> {
           )
           update update_deliveries set status = 'cancelled' where id in (select update_delivery_id from dropped)`,
     );
+    await tx.execute(sql`update update_deliveries set status = 'cancelled' where update_id = ${updateId} and status = 'queued' and not in_outbox`);
     return true;
   });
 }

@@ -118,6 +118,8 @@ describe("unsubscribing", () => {
     await startSend(update.id, null);
     const { claimBatch } = await import("@/lib/email/outbox");
     const { compose } = await import("@/lib/email/compose");
+    const { feedOutbox } = await import("./sending");
+    await feedOutbox();
     const batch = await claimBatch();
     const email = await compose(batch!.rows.find((r) => r.kind === "campaign_update")!);
     const [signature] = await queryRows<{ id: string }>(await getDb(), sql`select id from signatures where campaign_id = ${campaign.id}`);
