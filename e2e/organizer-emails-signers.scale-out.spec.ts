@@ -55,7 +55,8 @@ test.afterAll(async () => {
   if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
 });
 
-test("an organizer writes, previews, tests and sends an update; signers leave in one click", async ({ page, request }) => {
+test("an organizer writes, previews, tests and sends an update; signers leave in one click", async ({ page, request }, testInfo) => {
+  const shot = async (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   test.setTimeout(180_000);
   const origin = app!.url;
   await signIn(page, organizer, { origin });
@@ -79,6 +80,10 @@ test("an organizer writes, previews, tests and sends an update; signers leave in
   await expect(page.locator("iframe")).toHaveCount(4); // English and Spanish, phone and desktop
   await expect(page.frameLocator("iframe").first().getByText("PO Box 4411, Oakland, CA 94601")).toBeVisible();
   await expectAccessible(page, "a draft update's page");
+  await shot("draft-1280");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot("draft-390");
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.getByRole("button", { name: "Send a test to me" }).click();
   await expect(page.getByText(`on their way to ${organizer}`)).toBeVisible();
@@ -88,6 +93,7 @@ test("an organizer writes, previews, tests and sends an update; signers leave in
   await page.getByRole("button", { name: "Send now" }).click();
   await expect(page.getByText("2 of 2 sent")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("Sent", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await shot("sent-1280");
 
   const [english] = (await new Mailbox().waitFor(signers.en)) as (Awaited<ReturnType<Mailbox["sentTo"]>>[number] & { headers?: Record<string, string> })[];
   const [spanish] = (await new Mailbox().waitFor(signers.es)) as typeof english[];
@@ -117,6 +123,7 @@ test("an organizer writes, previews, tests and sends an update; signers leave in
   await expect(page.getByRole("button", { name: "Dejar de recibir cualquier correo de Cut Ties" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Prefiero borrar mis datos" })).toBeVisible();
   await expectAccessible(page, "the unsubscribe page");
+  await shot("unsubscribe-390");
   await page.getByRole("button", { name: "Dejar de recibir cualquier correo de Cut Ties" }).click();
   await expect(page.getByText("Listo: Cut Ties no enviará más correos a esta dirección.")).toBeVisible();
   const suppressed = await sql!`select reason from suppressions where email_canonical = ${signers.es}`;
@@ -126,4 +133,5 @@ test("an organizer writes, previews, tests and sends an update; signers leave in
   await page.goto(`${origin}/dashboard/campaigns/${campaignId}/updates`);
   const row = page.getByRole("row").filter({ hasText: `Amazon answered ${tag}` });
   await expect(row.getByRole("cell").nth(6)).toHaveText("2"); // unsubscribed
+  await shot("list-1280");
 });
