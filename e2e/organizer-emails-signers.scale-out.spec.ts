@@ -79,6 +79,8 @@ test("an organizer writes, previews, tests and sends an update; signers leave in
   await expect(page.getByText("2 people will get this update", { exact: false })).toBeVisible();
   await expect(page.locator("iframe")).toHaveCount(4); // English and Spanish, phone and desktop
   await expect(page.frameLocator("iframe").first().getByText("PO Box 4411, Oakland, CA 94601")).toBeVisible();
+  await expect(page.frameLocator("iframe").nth(2).getByText("Respondieron.")).toBeVisible();
+  await expect(page.frameLocator("iframe").nth(2).getByRole("link", { name: "Darme de baja" })).toBeVisible();
   await expectAccessible(page, "a draft update's page", { exclude: ["iframe"] });
   await shot("draft-1280");
   await page.setViewportSize({ width: 390, height: 844 });
