@@ -135,3 +135,31 @@ describe("delivering an update", () => {
     expect(await audienceCount(campaign.id, {})).toBe(3);
   });
 });
+
+describe("scheduled and victory updates", () => {
+  it("starts a scheduled update when it is due, not before", async () => {
+    const { groupId, campaign } = await setup(3);
+    const later = await createUpdate(campaign.id, groupId, { state: "scheduled", scheduledAt: new Date(Date.now() + 3_600_000) });
+    const due = await createUpdate(campaign.id, groupId, { state: "scheduled", scheduledAt: new Date(Date.now() - 1000) });
+    const { startDueUpdates } = await import("./sending");
+    expect(await startDueUpdates()).toBe(1);
+    expect((await state(due.id)).state).toBe("sending");
+    expect((await state(later.id)).state).toBe("scheduled");
+  });
+
+  it("queues one victory email per campaign, past the weekly limit", async () => {
+    const { groupId, campaign } = await setup(4);
+    await (await getDb()).execute(sql`update campaigns set status = 'won', victory_note = 'We **won**.' where id = ${campaign.id}`);
+    for (let i = 0; i < 3; i++) await startSend((await createUpdate(campaign.id, groupId)).id, null);
+    const { queueVictoryUpdate } = await import("./mutations");
+    const first = await queueVictoryUpdate(campaign.id);
+    expect(await queueVictoryUpdate(campaign.id)).toEqual(first); // declared again: the same one
+    const [{ n }] = await queryRows<{ n: number }>(await getDb(), sql`select count(*)::int as n from campaign_updates where campaign_id = ${campaign.id} and kind = 'victory'`);
+    expect(n).toBe(1);
+    expect(first!.recipients).toBe(4);
+    const victory = await state(first!.updateId);
+    expect(victory.state).toBe("sending");
+    expect(victory.frozen).toMatchObject({ body: { en: "We **won**." } });
+    expect(await queueVictoryUpdate("00000000-0000-0000-0000-000000000000")).toBeNull();
+  });
+});
