@@ -17,6 +17,7 @@
 //   steps/       one module per step         report.ts   the table and the JSON
 //   mail.ts      the mail step, run after the rest on its own database, app and stand-in
 //   updates.ts   an update to 100,000 signers: enqueue, delivery, confirmations meanwhile
+//   signers.ts   the signers step (export, table, search on 100,000 signers), last, on its own database and app
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import postgres from "postgres";
@@ -38,6 +39,7 @@ import { pgbenchStep } from "./steps/pgbench";
 import { signingSteps } from "./steps/signing";
 import { runMailBench } from "./mail";
 import { runUpdatesBench } from "./updates";
+import { runSignersBench } from "./signers";
 
 // The steps against the running app, in order. A new step is a module in bench/steps/
 // exporting an AppStep, listed here; what it records with run.record() appears in the
@@ -117,6 +119,8 @@ main()
     if (process.env.BENCH_MAIL !== "off" && !(await runMailBench({ runId: RUN_ID })).ok) code = 1;
     // The updates step (bench/updates.ts): an update to 100,000 signers, enqueued and delivered to the stand-in.
     if (process.env.BENCH_UPDATES !== "off" && !(await runUpdatesBench({ runId: RUN_ID })).ok) code = 1;
+    // The signers step (bench/signers.ts): export and table on 100,000 signers, its own database and app.
+    if (process.env.BENCH_SIGNERS !== "off" && !(await runSignersBench({ runId: RUN_ID })).ok) code = 1;
     process.exit(code);
   })
   .catch(async (error) => {

@@ -10,7 +10,7 @@
 //            messages/s, and per address from the stand-in: duplicates and lost (both 0).
 //   confirm  while it sends, a confirmation email is queued every 2 s: its delay from
 //            queued to accepted by the provider (transactional mail goes first).
-// A scratch database (dropped after); the stand-in on BENCH_PORT + 3.
+// A scratch database (dropped after); the stand-in on BENCH_PORT + 4.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -26,8 +26,8 @@ const RESULTS = path.join(ROOT, "bench", "results");
 const num = (name: string, fallback: number) => Number(process.env[name] || fallback);
 const RECIPIENTS = num("BENCH_UPDATES_RECIPIENTS", 100_000);
 const RATE = num("BENCH_UPDATES_RATE", 20);
-// The stand-in's port: BENCH_PORT + 3 (the app uses BENCH_PORT, the mail step + 2).
-const PORT = num("BENCH_PORT", 3987) + 3;
+// The stand-in's port: BENCH_PORT + 4 (the app uses BENCH_PORT, the mail step + 2, the signers step + 3).
+const PORT = num("BENCH_PORT", 3986) + 4;
 export const UPDATE_TARGETS = { enqueueSeconds: 10, duplicates: 0, lost: 0 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -30,9 +30,10 @@ export default async function LocaleLayout({
 }) {
   const { locale, t } = await localeParam(params);
   const other = locale === "en" ? "es" : "en";
-  // The same page in the other language (/en/… switches back to unprefixed English).
+  // The same page in the other language, through the switch that remembers the choice
+  // (proxy.ts): opening a page in a language never does.
   const barePath = (await headers()).get("x-bare-path") ?? "/";
-  const otherHref = `/${other}${barePath === "/" ? "" : barePath}`;
+  const otherHref = `/lang/${other}?to=${encodeURIComponent(barePath)}`;
   return (
     <html lang={locale}>
       <body className="min-h-screen flex flex-col">
