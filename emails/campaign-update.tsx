@@ -28,9 +28,9 @@ const copy = {
     delete: "Delete my data",
   },
   es: {
-    from: (group: string, title: string) => `Novedades de ${group} sobre “${title}”`,
+    from: (group: string, title: string) => `Novedades de ${group} sobre «${title}»`,
     campaign: "Ver la campaña",
-    why: (title: string) => `Recibes esto porque firmaste “${title}” y pediste novedades.`,
+    why: (title: string) => `Recibes esto porque firmaste «${title}» y pediste novedades.`,
     unsubscribe: "Darme de baja",
     delete: "Borrar mis datos",
   },

@@ -61,7 +61,7 @@ const updatesEs: Widen<typeof updatesEn> = {
   },
   unsubscribe: {
     title: "Darme de baja",
-    intro: "Firmaste “{campaign}”. Elige qué quieres dejar de recibir:",
+    intro: "Firmaste «{campaign}». Elige qué quieres dejar de recibir:",
     campaign: "Dejar de recibir novedades de esta campaña",
     all: "Dejar de recibir cualquier correo de Cut Ties",
     deleteData: "Prefiero borrar mis datos",
