@@ -21,6 +21,11 @@ const schema = z.object({
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
+  // The signing secret of the Resend webhook (Resend → Webhooks → the endpoint's "Signing secret").
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, "RESEND_WEBHOOK_SECRET must be the endpoint's signing secret (whsec_…)")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Cut Ties <no-reply@cutties.localhost>"),
   // The provider's API rate for the whole team (Resend: 2 by default), shared by every process.
   MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(2),

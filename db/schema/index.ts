@@ -9,3 +9,4 @@ export * from "./privacy";
 export * from "./audit";
 export * from "./moderation";
 export * from "./facts";
+export * from "./updates";

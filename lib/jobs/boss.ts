@@ -14,6 +14,7 @@ export const QUEUES = {
   recountSignatures: "signatures-recount",
   invalidateSignatures: "signatures-invalidate",
   factsSync: "facts-sync",
+  updatesDue: "updates-due",
 } as const;
 
 const boss = processSingleton(
@@ -35,6 +36,7 @@ const boss = processSingleton(
     // running; a failed round is tried again (each email keeps its own retries).
     await queue.createQueue(QUEUES.emailOutbox, { policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true });
     await queue.createQueue(QUEUES.emailHealth, { policy: "short" });
+    await queue.createQueue(QUEUES.updatesDue, { policy: "short" });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
     // Admins' bulk invalidations: one job runs one to its end or its cancel; a failure is marked, not retried.

@@ -14,6 +14,7 @@ import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
 import { purgeSignInRequests } from "@/lib/auth/purge";
 import { syncAllCompanies, syncCompany } from "@/lib/facts/sync";
 import { env } from "@/lib/env";
+import { finishUpdates, startDueUpdates } from "@/lib/updates/sending";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
@@ -23,6 +24,12 @@ export async function startWorkers(): Promise<void> {
   });
   await boss.work(QUEUES.emailHealth, async () => {
     await logOutboxHealth();
+  });
+  // Scheduled campaign updates start within the minute; finished sends are marked sent.
+  await boss.work(QUEUES.updatesDue, async () => {
+    const started = await startDueUpdates();
+    await finishUpdates();
+    if (started > 0) console.log(`[updates] started ${started} scheduled update${started === 1 ? "" : "s"}`);
   });
   await boss.work(QUEUES.purgeUnconfirmed, async () => {
     const purged = await purgeUnconfirmedSignatures();
@@ -62,6 +69,7 @@ export async function startWorkers(): Promise<void> {
   // Email queued while no worker ran (a restart, a deploy) goes out now, not within the minute.
   await boss.send(QUEUES.emailOutbox, {});
   await boss.schedule(QUEUES.emailHealth, "* * * * *");
+  await boss.schedule(QUEUES.updatesDue, "* * * * *");
   await boss.schedule(QUEUES.purgeUnconfirmed, "17 3 * * *");
   await boss.schedule(QUEUES.recountSignatures, "47 3 * * *");
 }
