@@ -13,6 +13,7 @@ import { requestEmailDelivery } from "@/lib/email/wake";
 import { rateLimitCheck } from "@/lib/rate-limit";
 import { keyedHash } from "@/lib/secrets";
 import { forgetCampaign, getCampaignForSigning } from "@/lib/campaigns/queries";
+import { effectiveStatus, PUBLIC_STATUSES } from "@/lib/campaigns/states";
 import { canonicalEmail } from "./canonical-email";
 import { MAX_EMAILS_PER_SIGNATURE, RESEND_AFTER } from "./email-limits";
 import { countConfirmation } from "./counts";
@@ -43,8 +44,10 @@ export async function recordSignature(request: SignRequest): Promise<SignResult>
   const input = parsed.data;
 
   const campaign = await getCampaignForSigning(request.campaignSlug);
-  if (!campaign || campaign.status === "draft") return fail("not_found");
-  if (campaign.status !== "live") return fail("closed");
+  if (!campaign || !PUBLIC_STATUSES.includes(campaign.status)) return fail("not_found");
+  if (effectiveStatus(campaign.status, campaign.endsAt) !== "live") return fail("closed");
+  // The organizers' safety control: nothing is stored while signing is frozen.
+  if (campaign.signingFrozenAt) return fail("frozen");
 
   // A filled honeypot gets the same answer as a real signature, and nothing is stored.
   if (input.website) return ok({ accepted: true });
