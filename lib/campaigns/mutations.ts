@@ -13,7 +13,7 @@ import { forgetCampaign } from "./queries";
 import { companySlug, type CampaignInput } from "./schemas";
 import { canEditField, canTransition, isEditable, nextStatus, PUBLIC_STATUSES, statusAfterEdit, type CampaignEvent, type EditableField } from "./states";
 
-type Fields = Omit<CampaignInput, "campaignId" | "intent" | "companyIds" | "newCompany">;
+type Fields = Omit<CampaignInput, "companyIds" | "newCompany" | "similarSeen">;
 
 const columnsOf = (input: CampaignInput): Fields & Pick<Campaign, "updatedAt"> => ({
   title: input.title, slug: input.slug, kind: input.kind, ask: input.ask, story: input.story,

@@ -29,14 +29,15 @@ const text = (max: number, required: boolean) =>
     .pipe(z.string().max(max, "tooLong"))
     .refine((v) => !required || hasVisibleText(v), "required");
 
-const optional = <T extends z.ZodType<string>>(field: T) =>
-  z.union([z.undefined(), field]).transform((v) => (v ? v : null));
+// Zod 4 treats a key as optional only through .optional(): a form may leave a field out.
+const optional = <T extends z.ZodType<string, string>>(field: T) => field.optional().transform((v) => (v ? v : null));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuid = z.string().regex(UUID, "invalid");
 // A repeated form field arrives as a list, a single one as a string, none at all as undefined.
 const list = z
-  .union([z.undefined(), z.string(), z.array(z.string())])
+  .union([z.string(), z.array(z.string())])
+  .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean));
 
 export const slugField = z
@@ -48,7 +49,8 @@ export const slugField = z
   .refine(isSlugShaped, "slugShape");
 
 const goalField = z
-  .union([z.undefined(), z.string()])
+  .string()
+  .optional()
   .transform((v) => v?.replace(/[\s,._]/g, "") ?? "")
   .pipe(
     z.union([
@@ -59,7 +61,8 @@ const goalField = z
 
 // A date input's value: the campaign ends at the end of that day, UTC.
 const endsAtField = z
-  .union([z.undefined(), z.string()])
+  .string()
+  .optional()
   .transform((v) => v?.trim() ?? "")
   .pipe(
     z.union([
@@ -115,30 +118,42 @@ const targetsAndImage = <T extends Fields>(value: T, ctx: z.RefinementCtx) => {
 // A preview validates nothing but the ids, so a half-written form can be previewed.
 const previewFields = { intent: z.literal("preview"), story: z.string().max(LIMITS.story * 2).optional().default("") };
 
-export const createCampaignSchema = z.discriminatedUnion("intent", [
-  z.object({ groupId: uuid, ...previewFields }),
+// Every form also carries its page's language (for the address to go on to), and the
+// values as typed (`raw`), so an answer that is not an error (a preview, the similar
+// campaigns) can give the form back as it was.
+const formValue = z.union([z.string(), z.array(z.string())]);
+const formMeta = { locale: z.enum(["en", "es"]).catch("en"), raw: z.record(z.string(), formValue) };
+const keepRaw = (value: unknown) =>
+  value && typeof value === "object" && !Array.isArray(value) ? { ...value, raw: { ...value } } : value;
+
+export const createCampaignSchema = z.preprocess(keepRaw, z.discriminatedUnion("intent", [
+  z.object({ groupId: uuid, ...formMeta, ...previewFields }),
   z
     .object({
       groupId: uuid,
+      ...formMeta,
       intent: z.literal("save"),
       // Set once the person has seen the live campaigns against the same companies.
-      similarSeen: z.union([z.undefined(), z.literal("1")]).transform((v) => v === "1"),
+      similarSeen: z.literal("1").optional().transform((v) => v === "1"),
       ...campaignFields,
     })
     .superRefine(targetsAndImage),
+]));
+
+const updateBranches = z.discriminatedUnion("intent", [
+  z.object({ campaignId: uuid, ...formMeta, ...previewFields }),
+  z.object({ campaignId: uuid, ...formMeta, intent: z.literal("save"), ...campaignFields }).superRefine(targetsAndImage),
 ]);
+export const updateCampaignSchema = z.preprocess(keepRaw, updateBranches);
 
-export const updateCampaignSchema = z.discriminatedUnion("intent", [
-  z.object({ campaignId: uuid, ...previewFields }),
-  z.object({ campaignId: uuid, intent: z.literal("save"), ...campaignFields }).superRefine(targetsAndImage),
-]);
+/** A campaign's fields as the editor parsed them. */
+export type CampaignInput = Omit<z.output<(typeof updateBranches)["options"][1]>, "campaignId" | "intent" | "locale" | "raw">;
 
-export type CampaignInput = z.output<(typeof updateCampaignSchema)["options"][1]>;
-
-export const campaignIdSchema = z.object({ campaignId: uuid });
+export const campaignIdSchema = z.object({ campaignId: uuid, locale: formMeta.locale });
 
 export const winSchema = z.object({
   campaignId: uuid,
+  locale: formMeta.locale,
   victoryNote: text(LIMITS.victoryNote, true),
   victoryNoteEs: optional(text(LIMITS.victoryNote, false)),
 });
@@ -146,6 +161,7 @@ export const winSchema = z.object({
 /** The safety controls: each turns one way or the other. */
 export const safetySchema = z.object({
   campaignId: uuid,
+  locale: formMeta.locale,
   control: z.enum(["freeze", "unfreeze", "hideNames", "showNames", "purge"]),
 });
 

@@ -12,6 +12,7 @@ export const QUEUES = {
   emailHealth: "email-health",
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
+  closeExpiredCampaigns: "campaigns-close-expired",
 } as const;
 
 const boss = processSingleton(
@@ -35,6 +36,7 @@ const boss = processSingleton(
     await queue.createQueue(QUEUES.emailHealth, { policy: "short" });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
+    await queue.createQueue(QUEUES.closeExpiredCampaigns, { policy: "short" });
     return queue;
   },
   (queue) => queue.stop({ graceful: true, timeout: 5000 }),

@@ -1,7 +1,7 @@
 import "server-only";
 // Background work, in the app process (JOBS=on) or `npm run worker`: pg-boss workers
 // for the email outbox (woken by signing, a retry, or every minute) and its minute
-// health line, the nightly purge
+// health line, closing campaigns past their end date (every minute), the nightly purge
 // of unconfirmed signatures and the recount of the counters. Every such process runs
 // them; pg-boss hands each job to one, the outbox each email to one.
 import { drainOutbox, logOutboxHealth } from "@/lib/email/outbox-worker";
@@ -10,6 +10,7 @@ import { recountSignatures } from "@/lib/signatures/counts";
 import { purgeUnconfirmedSignatures } from "@/lib/signatures/mutations";
 import { getDb } from "@/db/client";
 import { purgeExpiredDeletionRequests } from "@/lib/privacy/mutations";
+import { closeExpiredCampaigns } from "@/lib/campaigns/mutations";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
@@ -30,10 +31,16 @@ export async function startWorkers(): Promise<void> {
     const drift = await recountSignatures();
     console.log(`[jobs] recount repaired ${drift.length} campaign counters`);
   });
+  // End dates: pages already treat a passed one as closed; this writes it down (and audits it).
+  await boss.work(QUEUES.closeExpiredCampaigns, async () => {
+    const closed = await closeExpiredCampaigns();
+    if (closed.length) console.log(`[jobs] closed ${closed.length} campaigns past their end date`);
+  });
   await boss.schedule(QUEUES.emailOutbox, "* * * * *");
   // Email queued while no worker ran (a restart, a deploy) goes out now, not within the minute.
   await boss.send(QUEUES.emailOutbox, {});
   await boss.schedule(QUEUES.emailHealth, "* * * * *");
   await boss.schedule(QUEUES.purgeUnconfirmed, "17 3 * * *");
   await boss.schedule(QUEUES.recountSignatures, "47 3 * * *");
+  await boss.schedule(QUEUES.closeExpiredCampaigns, "* * * * *");
 }
