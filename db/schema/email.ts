@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { locale, signatures } from "./signatures";
 
-export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed", "data_deletion"]);
+export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed", "data_deletion", "sign_in", "group_invite"]);
 // queued: waiting (or waiting for a retry); sending: a worker holds it (until next_attempt_at);
 // sent: the provider accepted it; failed: given up, with the provider's error in last_error.
 export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed", "sending"]);

@@ -24,6 +24,11 @@ async function currentPath(): Promise<string | undefined> {
   return (await headers()).get("x-bare-path") ?? undefined;
 }
 
+/** The signed-in user or null, for what anyone may see (the sign-in page, the workspace header). */
+export async function currentUser(): Promise<SignedInUser | null> {
+  return getSignedInUser();
+}
+
 /** The signed-in user, or a redirect to the sign-in page that comes back here. */
 export async function requireUser(locale: Locale): Promise<SignedInUser> {
   const user = await getSignedInUser();

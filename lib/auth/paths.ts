@@ -6,6 +6,12 @@ export function signInPath(locale: Locale, next?: string): string {
   return localePath(locale, safeNext ? `/sign-in?next=${encodeURIComponent(safeNext)}` : "/sign-in");
 }
 
+/** Where to go once signed in: `next` is a path without its language prefix (guard.ts gives the bare path). */
+export function afterSignInPath(locale: Locale, next: string | null): string {
+  if (!next) return dashboardPath(locale);
+  return /^\/es(\/|$|\?)/.test(next) ? next : localePath(locale, next);
+}
+
 export const dashboardPath = (locale: Locale) => localePath(locale, "/dashboard");
 export const groupPath = (locale: Locale, groupSlug: string, rest = "") =>
   localePath(locale, `/dashboard/groups/${groupSlug}${rest}`);

@@ -10,12 +10,14 @@ import SignatureConfirmation, { subject as confirmationSubject } from "@/emails/
 import AlreadySigned, { subject as alreadySignedSubject } from "@/emails/already-signed";
 import DataDeletion, { subject as dataDeletionSubject } from "@/emails/data-deletion";
 import { deletionToken } from "@/lib/privacy/mutations";
+import SignIn, { subject as signInSubject } from "@/emails/sign-in";
+import { SIGN_IN_TTL_MINUTES, signInCode, signInLinkToken } from "@/lib/auth/sign-in-tokens";
 import type { OutgoingEmail } from "./sender";
 
 export type OutboxContext = {
   id: string;
-  kind: "signature_confirmation" | "already_signed" | "data_deletion";
-  data: { requestId?: string };
+  kind: "signature_confirmation" | "already_signed" | "data_deletion" | "sign_in" | "group_invite";
+  data: { requestId?: string; inviteId?: string; groupName?: string };
   to_address: string;
   locale: string;
   signature_id: string | null;
@@ -38,6 +40,15 @@ export async function compose(row: OutboxContext): Promise<Omit<OutgoingEmail, "
   if (row.kind === "data_deletion") {
     const props = { locale, deleteUrl: absoluteUrl(locale, `/privacy/delete/${deletionToken(row.data.requestId!)}`) };
     return { subject: dataDeletionSubject(props), ...(await renderFromTemplate(DataDeletion, props, { url: ["deleteUrl"] })) };
+  }
+  if (row.kind === "sign_in") {
+    const props = {
+      locale,
+      minutes: SIGN_IN_TTL_MINUTES,
+      code: signInCode(row.data.requestId!),
+      signInUrl: absoluteUrl(locale, `/sign-in/link/${signInLinkToken(row.data.requestId!)}`),
+    };
+    return { subject: signInSubject(props), ...(await renderFromTemplate(SignIn, props, { text: ["code"], url: ["signInUrl"] })) };
   }
   if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
   const common = {
