@@ -14,7 +14,7 @@ import { TextField } from "@/components/text-field";
 import { StoryField } from "./story-field";
 
 type Typed = Record<string, string | string[]>;
-type Copy = { editor: Messages["editor"]; errors: Messages["errors"] };
+type Copy = { editor: Messages["editor"]; errors: Messages["workspace"]["errors"] };
 
 export type CampaignFormProps = {
   target: { groupId: string } | { campaignId: string };

@@ -23,7 +23,7 @@ export function ConfirmForm({
   danger?: boolean;
   fields?: Field[];
   permalink: string;
-  t: { editor: Messages["editor"]; errors: Messages["errors"] };
+  t: { editor: Messages["editor"]; errors: Messages["workspace"]["errors"] };
 }) {
   const [state, formAction, pending] = useActionState<FormState<unknown>, FormData>(action, { status: "idle" }, permalink);
   const ref = useRef<HTMLElement>(null);

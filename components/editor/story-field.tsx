@@ -12,10 +12,16 @@ type Copy = { story: string; storyHint: string; preview: string; previewHeading:
 export function StoryField({
   defaultValue, errors, html, copy, maxLength,
 }: { defaultValue: string; errors?: string[]; html: string | null; copy: Copy; maxLength: number }) {
-  const [preview, setPreview] = useState(html);
+  // The server's preview (a no-JavaScript "Preview", or the stored story) until the person types.
+  const [typed, setTyped] = useState<string | null>(null);
+  const [fromServer, setFromServer] = useState(html);
+  if (fromServer !== html) {
+    setFromServer(html);
+    setTyped(null);
+  }
+  const preview = typed ?? html;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(0);
-  useEffect(() => setPreview(html), [html]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   function onInput(event: React.FormEvent<HTMLInputElement | HTMLTextAreaElement>) {
@@ -27,7 +33,7 @@ export function StoryField({
       form.set("story", story);
       const answer = await previewStoryAction({ status: "idle" }, form);
       // An older answer arriving late does not replace a newer one.
-      if (request === latest.current && answer.status === "ok") setPreview(answer.data.html);
+      if (request === latest.current && answer.status === "ok") setTyped(answer.data.html);
     }, 400);
   }
 

@@ -61,7 +61,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
   const confirm = isConfirmation(query.confirm) && allowed[query.confirm] ? query.confirm : null;
   const done = isConfirmation(query.done) || query.done === "created" || query.done === "saved" ? (query.done as keyof typeof e.done) : null;
   const vars = { title: row.title };
-  const common = { hidden: { campaignId: row.id, locale }, cancelHref: here, permalink: `${here}?confirm=${confirm}`, t: { editor: e, errors: t.errors } };
+  const common = { hidden: { campaignId: row.id, locale }, cancelHref: here, permalink: `${here}?confirm=${confirm}`, t: { editor: e, errors: t.workspace.errors } };
   const safety = (control: "freeze" | "unfreeze" | "hideNames" | "showNames" | "purge", danger = false) => (
     <ConfirmForm
       {...common} action={safetyControlAction} hidden={{ ...common.hidden, control }} danger={danger}

@@ -35,7 +35,7 @@ export default async function EditCampaignPage({ params }: Props) {
         initialHtml={renderMarkdown(row.story)}
         companies={companies}
         permalink={workspaceCampaignPath(locale, row.id, "/edit")}
-        t={{ editor: t.editor, errors: t.errors }}
+        t={{ editor: t.editor, errors: t.workspace.errors }}
       />
     </div>
   );

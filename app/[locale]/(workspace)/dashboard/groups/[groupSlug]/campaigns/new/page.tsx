@@ -35,7 +35,7 @@ export default async function NewCampaignPage({ params }: Props) {
         initialHtml={null}
         companies={companies}
         permalink={groupPath(locale, group.slug, "/campaigns/new")}
-        t={{ editor: t.editor, errors: t.errors }}
+        t={{ editor: t.editor, errors: t.workspace.errors }}
       />
     </div>
   );
