@@ -88,7 +88,7 @@ describe("a campaign's states", () => {
     const page = await getPublicCampaignBySlug(draft.input.slug, "en");
     expect(page).toMatchObject({ status: "live", title: draft.input.title });
     expect((await listLiveCampaigns("en")).some((c) => c.id === draft.id)).toBe(true);
-    expect((await audit(draft.id)).map((a) => a.action)).toEqual(["campaign.created", "campaign.submit", "campaign.approve"]);
+    expect((await audit(draft.id)).map((a) => a.action)).toEqual(["campaign.created", "campaign.submitted", "campaign.approved"]);
   });
 
   it("refuses an organizer's approval, and a transition the table does not have", async () => {
@@ -162,7 +162,7 @@ describe("the end date", () => {
     const row = await getGroupCampaign({ campaignId: campaign.id, groupId: member.groupId });
     expect(row!.status).toBe("closed");
     expect(row!.closedAt!.getTime()).toBe(endsAt.getTime());
-    expect((await audit(campaign.id)).map((a) => a.action)).toEqual(["campaign.expire"]);
+    expect((await audit(campaign.id)).map((a) => a.action)).toEqual(["campaign.expired"]);
     expect((await closeExpiredCampaigns()).map((c) => c.id)).not.toContain(campaign.id);
   });
 

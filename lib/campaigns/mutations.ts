@@ -157,6 +157,12 @@ class TargetsRefused extends Error {
   }
 }
 
+// Audit names in the past tense, like the rest of the log ("campaign.approved").
+const AUDIT_ACTION: Record<CampaignEvent, string> = {
+  submit: "campaign.submitted", edit: "campaign.edited", approve: "campaign.approved", reject: "campaign.rejected",
+  close: "campaign.closed", expire: "campaign.expired", win: "campaign.won", take_down: "campaign.taken_down",
+};
+
 export type TransitionRequest = {
   campaignId: string;
   event: CampaignEvent;
@@ -197,7 +203,7 @@ export async function transitionCampaign(request: TransitionRequest): Promise<Re
     }
     await tx.update(campaigns).set({ ...extra, status: to, updatedAt: new Date() }).where(eq(campaigns.id, campaignId));
     await recordAudit(
-      { actorUserId: by.userId, action: `campaign.${event}`, groupId: current.groupId, campaignId, detail: { from: current.status, to } },
+      { actorUserId: by.userId, action: AUDIT_ACTION[event], groupId: current.groupId, campaignId, detail: { from: current.status, to } },
       tx,
     );
     return ok({ status: to, slug: current.slug, from: current.status });
@@ -224,7 +230,7 @@ export async function closeExpiredCampaigns(): Promise<{ id: string; slug: strin
     );
     for (const row of rows) {
       await recordAudit(
-        { actorUserId: null, action: "campaign.expire", groupId: row.group_id, campaignId: row.id, detail: { from: "live", to: "closed" } },
+        { actorUserId: null, action: AUDIT_ACTION.expire, groupId: row.group_id, campaignId: row.id, detail: { from: "live", to: "closed" } },
         tx,
       );
     }
