@@ -52,34 +52,24 @@ const goalField = z
   .string()
   .optional()
   .transform((v) => v?.replace(/[\s,._]/g, "") ?? "")
-  .pipe(
-    z.union([
-      z.literal("").transform(() => null),
-      z.string().regex(/^\d{1,9}$/, "goal").transform(Number).pipe(z.number().int().min(1, "goal").max(LIMITS.goal, "goal")),
-    ]),
-  );
+  .refine((v) => v === "" || (/^\d{1,9}$/.test(v) && Number(v) >= 1 && Number(v) <= LIMITS.goal), "goal")
+  .transform((v) => (v === "" ? null : Number(v)));
 
 // A date input's value: the campaign ends at the end of that day, UTC.
+const endOfDay = (v: string) => new Date(`${v}T23:59:59.999Z`);
 const endsAtField = z
   .string()
   .optional()
   .transform((v) => v?.trim() ?? "")
-  .pipe(
-    z.union([
-      z.literal("").transform(() => null),
-      z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-        .transform((v) => new Date(`${v}T23:59:59.999Z`))
-        .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() < 2100, "date"),
-    ]),
-  );
+  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(endOfDay(v).getTime()) && endOfDay(v).getUTCFullYear() < 2100), "date")
+  .transform((v) => (v === "" ? null : endOfDay(v)));
 
 const imageUrlField = z
   .string()
   .trim()
   .max(LIMITS.imageUrl, "tooLong")
   .refine((v) => {
+    if (v === "") return true; // left empty: no image
     try {
       const url = new URL(v);
       return url.protocol === "https:" && url.hostname.includes(".") && !url.username && !url.password;
