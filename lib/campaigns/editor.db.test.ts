@@ -2,7 +2,7 @@
 // end to end (submit, an admin's approval or rejection, close, win), what the public
 // page shows in each state, and the end date that closes a campaign by itself.
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows } from "@/db/client";
 import { createCampaign as createFixtureCampaign, createMember } from "@/test/workspace-fixtures";
 import { recordSignature } from "@/lib/signatures/mutations";
@@ -43,6 +43,11 @@ async function publish(draft: Awaited<ReturnType<typeof newDraft>>) {
     ok: true, data: { status: "live" },
   });
 }
+
+// Opening (and migrating) a fresh database is slow on a busy machine: a hook has the time for it.
+beforeAll(async () => {
+  await getDb();
+});
 
 describe("creating a campaign", () => {
   it("stores a draft with its new target company, audit-logged, and not public", async () => {

@@ -3,7 +3,7 @@
 // data leaves its count honest (also through the nightly recount). Each is audit-logged
 // and scoped to the organizer's group.
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows } from "@/db/client";
 import { createCampaign, createMember } from "@/test/workspace-fixtures";
 import { confirmedCount, recountSignatures } from "@/lib/signatures/counts";
@@ -41,6 +41,11 @@ async function signAndConfirm(slug: string, email: string) {
 
 const actions = async (campaignId: string) =>
   (await rows<{ action: string }>(sql`select action from audit_log where campaign_id = ${campaignId} order by id`)).map((r) => r.action);
+
+// Opening (and migrating) a fresh database is slow on a busy machine: a hook has the time for it.
+beforeAll(async () => {
+  await getDb();
+});
 
 describe("freezing signing", () => {
   it("refuses every signature while frozen, storing nothing, and takes them again once unfrozen", async () => {
