@@ -86,7 +86,7 @@ test("a campaign shows its state to everyone, on a phone", async ({ page, browse
   const link = confirmLink((await mail.waitFor(signer.email))[0]);
   await visitor.goto(link.replace(/^https?:\/\/[^/]+/, origin));
   await visitor.getByRole("button", { name: "Confirm my signature" }).click();
-  await look("Lucía R.", "live-with-signer");
+  await look(signer.publicName, "live-with-signer");
 
   // Freeze: the page says so, and the API refuses with a clear message.
   await page.goto(overview);
@@ -113,8 +113,8 @@ test("a campaign shows its state to everyone, on a phone", async ({ page, browse
 
   // Victory, with a note in both languages.
   await page.getByRole("link", { name: "Declare victory" }).click();
-  await page.getByRole("button", { name: "Declare victory" }).click();
-  await expect(page.getByText("Fill this in.")).toBeVisible();
+  // The note is required (the browser says so first; the server checks it too: safety.db.test.ts).
+  await expect(page.getByLabel("Victory note", { exact: true })).toHaveAttribute("required", "");
   await page.getByLabel("Victory note", { exact: true }).fill("Motorola announced it will not renew the CBP tower contract.");
   await page.getByLabel("Victory note in Spanish (optional)").fill("Motorola anunció que no renovará el contrato de torres con CBP.");
   await page.getByRole("button", { name: "Declare victory" }).click();
@@ -127,7 +127,7 @@ test("a campaign shows its state to everyone, on a phone", async ({ page, browse
 
   // Purge: names and addresses gone, the count kept.
   await confirmStep(page, "Delete signers’ personal data");
-  await expect(page.getByText("The count stays.")).toBeVisible();
+  await expect(page.getByText("The signers’ personal data is deleted.")).toBeVisible();
   await expect(page.getByText("1 confirmed signature")).toBeVisible();
   const [left] = await sql!<{ named: number; total: number }[]>`
     select count(*) filter (where s.email <> '' or s.full_name <> '')::int as named, count(*)::int as total
