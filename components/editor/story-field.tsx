@@ -22,10 +22,11 @@ export function StoryField({
   const preview = typed ?? html;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(0);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
   function onInput(event: React.FormEvent<HTMLInputElement | HTMLTextAreaElement>) {
-    const story = event.currentTarget.value;
+    requestPreview(event.currentTarget.value, 400);
+  }
+
+  function requestPreview(story: string, delay: number) {
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
       const request = ++latest.current;
@@ -34,8 +35,16 @@ export function StoryField({
       const answer = await previewStoryAction({ status: "idle" }, form);
       // An older answer arriving late does not replace a newer one.
       if (request === latest.current && answer.status === "ok") setTyped(answer.data.html);
-    }, 400);
+    }, delay);
   }
+
+  useEffect(() => {
+    // A story came back without its preview (an error, the similar campaigns): render it now.
+    if (!html && defaultValue) requestPreview(defaultValue, 0);
+    return () => clearTimeout(timer.current);
+    // Once, for the story the field opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">

@@ -138,14 +138,14 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
           <h2 id="safety-heading" className="text-lg font-semibold">{e.safety.heading}</h2>
           <p className="mt-1 text-muted">{e.safety.intro}</p>
           <dl className="mt-4 space-y-4">
-            <div>
+            {(row.status === "live" || row.signingFrozenAt) && <div>
               <dt className="sr-only">{e.safety.freeze}</dt>
               <dd className="flex flex-wrap items-center gap-3">
                 <span>{row.signingFrozenAt ? format(e.safety.frozenSince, { date: day(row.signingFrozenAt) }) : e.safety.open}</span>
                 {ask("freeze", e.safety.freeze, dangerous)}
                 {ask("unfreeze", e.safety.unfreeze, secondary)}
               </dd>
-            </div>
+            </div>}
             <div>
               <dt className="sr-only">{e.safety.hideNames}</dt>
               <dd className="flex flex-wrap items-center gap-3">
@@ -157,11 +157,11 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
             <div>
               <dt className="sr-only">{e.safety.purge}</dt>
               <dd className="flex flex-wrap items-center gap-3">
-                <span>
-                  {row.personalDataPurgedAt
-                    ? format(e.safety.purged, { date: day(row.personalDataPurgedAt) })
-                    : canPurge(row.status) ? "" : e.safety.purgeOnlyClosed}
-                </span>
+                {row.personalDataPurgedAt ? (
+                  <span>{format(e.safety.purged, { date: day(row.personalDataPurgedAt) })}</span>
+                ) : (
+                  !canPurge(row.status) && <span>{e.safety.purgeOnlyClosed}</span>
+                )}
                 {ask("purge", e.safety.purge, dangerous)}
               </dd>
             </div>
