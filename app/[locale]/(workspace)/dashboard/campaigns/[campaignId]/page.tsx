@@ -52,7 +52,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
     submit: mayWrite && canTransition(row.status, "submit", "organizer"),
     close: mayManage && canTransition(row.status, "close", "organizer"),
     win: mayManage && canTransition(row.status, "win", "organizer"),
-    freeze: mayManage && !row.signingFrozenAt && row.status === "live",
+    freeze: mayManage && !row.signingFrozenAt && shown === "live",
     unfreeze: mayManage && Boolean(row.signingFrozenAt),
     hideNames: mayManage && !row.namesHidden,
     showNames: mayManage && row.namesHidden && !row.personalDataPurgedAt,
@@ -73,7 +73,8 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
 
   return (
     <div>
-      <CampaignHeader locale={locale} t={t} campaign={row} group={group} current="overview" />
+      {/* The state people see: a live campaign past its end date reads as closed. */}
+      <CampaignHeader locale={locale} t={t} campaign={{ ...row, status: shown }} group={group} current="overview" />
       {done && (
         <p role="status" className="mt-4 rounded border border-success bg-success-soft p-3 font-medium text-success">
           {e.done[done]}
@@ -138,7 +139,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
           <h2 id="safety-heading" className="text-lg font-semibold">{e.safety.heading}</h2>
           <p className="mt-1 text-muted">{e.safety.intro}</p>
           <dl className="mt-4 space-y-4">
-            {(row.status === "live" || row.signingFrozenAt) && <div>
+            {(shown === "live" || row.signingFrozenAt) && <div>
               <dt className="sr-only">{e.safety.freeze}</dt>
               <dd className="flex flex-wrap items-center gap-3">
                 <span>{row.signingFrozenAt ? format(e.safety.frozenSince, { date: day(row.signingFrozenAt) }) : e.safety.open}</span>
