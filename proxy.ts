@@ -1,11 +1,11 @@
-// Runs before every page: picks the language (the URL decides; Accept-Language is
-// the first guess for addresses without a prefix), sets a per-request CSP nonce, so no
+// Runs before every page: picks the language (the URL decides; for addresses without a
+// prefix, the language the person chose with the switch, else Accept-Language), sets a per-request CSP nonce, so no
 // inline script runs unless Next.js itself put it there, and answers a browser's load
 // of a public page from the page cache (lib/page-cache.ts) with that nonce; a share
 // link's referral code goes into a cookie for the sign form (the cached page cannot
 // carry it).
 import { NextResponse, type NextRequest } from "next/server";
-import { isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n";
+import { isLocale, localeFromAcceptLanguage, localePath, type Locale } from "@/lib/i18n";
 import { cachedPage, fillNonce, isCacheablePage, isCampaignPage } from "@/lib/page-cache";
 import { referralCode, referralCookie } from "@/lib/signatures/referral-cookie";
 
@@ -42,24 +42,38 @@ function rememberReferral(request: NextRequest, bare: string, response: NextResp
   return response;
 }
 
-// Next.js removes its router's headers (rsc, prefetch) before the proxy sees a request;
-// a browser marks its own page loads.
-function isPageNavigation(request: NextRequest): boolean {
-  return request.headers.get("sec-fetch-dest") === "document";
-}
-
 /** The page from the page cache, with this request's nonce and headers; null to render it. */
-async function fromPageCache(request: NextRequest, bare: string, locale: Locale, prefixed: boolean, nonce: string, csp: string) {
+async function fromPageCache(request: NextRequest, bare: string, locale: Locale, nonce: string, csp: string) {
   const page = await cachedPage(request, bare, locale, nonce);
   if (!page) return null;
   const response = new NextResponse(page.html, { status: page.status, headers: page.headers });
   response.headers.set(CACHE_HEADER, page.hit ? "HIT" : "MISS");
-  if (prefixed && isPageNavigation(request)) rememberLocale(response, locale);
   return withCsp(rememberReferral(request, bare, response), csp);
 }
 
 function rememberLocale(response: NextResponse, locale: Locale) {
   response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+}
+
+/**
+ * The language switch (/lang/es?to=/campaigns/x): the only place the language is
+ * remembered. Opening a /es/ page does not, so an English share link opened later
+ * stays English. `to` must be a path on this site (no //host, no scheme).
+ */
+function switchLocale(request: NextRequest, locale: Locale): NextResponse {
+  const to = request.nextUrl.searchParams.get("to") ?? "/";
+  const safe = /^\/(?![/\\])[^\s]*$/.test(to) && to.length <= 2000 ? to : "/";
+  const parsed = new URL(safe, "http://switch.invalid");
+  const [, first] = parsed.pathname.split("/");
+  // A stale prefix in `to` is dropped; the switch decides the language.
+  const bare = isLocale(first) ? parsed.pathname.slice(first.length + 1) || "/" : parsed.pathname;
+  const target = request.nextUrl.clone();
+  target.pathname = localePath(locale, bare);
+  target.search = parsed.search;
+  const response = NextResponse.redirect(target, 303);
+  response.headers.set("Cache-Control", "no-store");
+  if (request.method === "GET") rememberLocale(response, locale);
+  return response;
 }
 
 /** What the page render reads from the request: nonce, language, path for the switch. */
@@ -83,18 +97,21 @@ export async function proxy(request: NextRequest) {
   // The path without its language prefix, for the language switch.
   const bare = isLocale(first) ? url.pathname.slice(first.length + 1) || "/" : url.pathname;
 
+  if (first === "lang") {
+    const [, , chosen, extra] = url.pathname.split("/");
+    if (isLocale(chosen) && extra === undefined) return switchLocale(request, chosen);
+  }
   if (first === "dev") {
     return withCsp(NextResponse.next({ request: { headers: renderHeaders(request, nonce, csp, bare) } }), csp);
   }
   // Next.js links generated images (Open Graph) with the internal /en prefix: serve them as is.
   if (first === "en" && url.pathname.includes("/opengraph-image")) return NextResponse.next();
   if (first === "en") {
-    // English has no prefix: /en/… is the switch to English, remembered in a cookie.
+    // English has no prefix: /en/… is the same page without it (not remembered: the
+    // switch, /lang/en, is).
     const target = url.clone();
     target.pathname = url.pathname.slice(3) || "/";
-    const response = NextResponse.redirect(target);
-    rememberLocale(response, "en");
-    return response;
+    return NextResponse.redirect(target);
   }
 
   let locale: Locale;
@@ -112,7 +129,7 @@ export async function proxy(request: NextRequest) {
 
   const cacheable = !filling && isCacheablePage(request, bare);
   if (cacheable) {
-    const cachedPage = await fromPageCache(request, bare, locale, isLocale(first), nonce, csp);
+    const cachedPage = await fromPageCache(request, bare, locale, nonce, csp);
     if (cachedPage) return cachedPage;
   }
 
@@ -120,9 +137,6 @@ export async function proxy(request: NextRequest) {
   let response: NextResponse;
   if (isLocale(first)) {
     response = NextResponse.next({ request: { headers } });
-    // Remembered only when a person opens the page, never from the router's
-    // background prefetches, which could undo a switch made a moment later.
-    if (isPageNavigation(request)) rememberLocale(response, first);
   } else {
     const target = url.clone();
     target.pathname = `/en${url.pathname === "/" ? "" : url.pathname}`;

@@ -9,6 +9,8 @@ export type Run = {
   steps: StepResult[];
   pgbench: PgbenchResult[];
   bare?: { rows: number; accepted202: number; unanswered: number };
+  /** The campaign page's JavaScript (bench/steps/js-weight.ts). */
+  jsWeight?: { scripts: number; brotliBytes: number; gzipBytes: number; appBrotliBytes: number };
   /** Logs a load step and keeps it for the report. */
   record(step: StepResult): StepResult;
 };

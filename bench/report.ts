@@ -16,6 +16,8 @@ import {
 import { PAGE_MIXED_STEP, SIGN_MIXED_STEP } from "./steps/page-while-signing";
 import { PAGE_STEP, SHARE_LINK_STEP, TRACKING_LINK_STEP } from "./steps/pages";
 import { SIGN_STEP } from "./steps/signing";
+import { JS_TARGET_BYTES } from "./steps/js-weight";
+import { VIRAL_PAGE_STEP, VIRAL_SIGN_STEP, VIRAL_TARGETS } from "./steps/viral-mix";
 
 export type RunFacts = {
   t0: number;
@@ -127,6 +129,20 @@ export function report(run: Run, facts: RunFacts): number {
     }
   }
   const shareLinksMet = shareLinks.length > 0 && shareLinks.every((s) => s.ofPlain >= TARGETS.shareLinkOfPlain);
+
+  const viralPage = step(VIRAL_PAGE_STEP);
+  const viralSign = step(VIRAL_SIGN_STEP);
+  if (viralPage && viralSign) {
+    const t = VIRAL_TARGETS;
+    say(`Viral mix (share links c=${viralPage.connections} while signing c=${viralSign.connections}):`);
+    say(`  page    ${pad(viralPage.reqPerSec, 8)} req/s (≥${t.pagePerSec}: ${mark(viralPage.reqPerSec >= t.pagePerSec)}), p99 ${viralPage.latencyMs.p99} ms (<${t.pageP99Ms}: ${mark(viralPage.latencyMs.p99 < t.pageP99Ms)})`);
+    say(`  signing ${pad(viralSign.acceptedPerSec, 8)} accepted/s (≥${t.signPerSec}: ${mark(viralSign.acceptedPerSec >= t.signPerSec)}), p99 ${viralSign.latencyMs.p99} ms (<${t.signP99Ms}: ${mark(viralSign.latencyMs.p99 < t.signP99Ms)})`);
+  }
+  if (run.jsWeight) {
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const w = run.jsWeight;
+    say(`Campaign page JavaScript: ${w.scripts} scripts, ${kb(w.brotliBytes)} brotli / ${kb(w.gzipBytes)} gzip (target ≤ ${kb(JS_TARGET_BYTES)}: ${mark(w.brotliBytes <= JS_TARGET_BYTES)}); the app's own code ${kb(w.appBrotliBytes)}, the rest React and Next.js`);
+  }
 
   say();
   say(`Stored rows vs 202s: ${v.newRows} new rows in signatures; ${v.accepted202} answered 202` +

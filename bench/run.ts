@@ -16,6 +16,7 @@
 //   app.ts       Cut Ties under test         checks.ts   stored rows, email drain
 //   steps/       one module per step         report.ts   the table and the JSON
 //   mail.ts      the mail step, run after the rest on its own database, app and stand-in
+//   signers.ts   the signers step (export, table, search on 100,000 signers), last, on its own database and app
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import postgres from "postgres";
@@ -29,18 +30,21 @@ import { report } from "./report";
 import { requireFreePort } from "./servers";
 import { APP_DB, APP_PORT, BARE_DB, BARE_PORT, CONCURRENCY, DATABASE_URL, ROOT, RUN_ID, SECONDS, WAIT_QUIET_SECONDS, databaseUrl, log } from "./settings";
 import { bareRouteStep } from "./steps/bare-route";
+import { jsWeightStep } from "./steps/js-weight";
 import { pageWhileSigningStep } from "./steps/page-while-signing";
+import { viralMixStep } from "./steps/viral-mix";
 import { pageSteps } from "./steps/pages";
 import { pgbenchStep } from "./steps/pgbench";
 import { signingSteps } from "./steps/signing";
 import { runMailBench } from "./mail";
+import { runSignersBench } from "./signers";
 
 // The steps against the running app, in order. A new step is a module in bench/steps/
 // exporting an AppStep, listed here; what it records with run.record() appears in the
 // table and the JSON. The page comes first, while no email backlog competes for the CPU.
 // (The mail step, bench/mail.ts, brings its own app and database: it runs after these,
 // once they are stopped; see the end of this file.)
-const APP_STEPS: AppStep[] = [pageSteps, signingSteps, pageWhileSigningStep];
+const APP_STEPS: AppStep[] = [jsWeightStep, pageSteps, signingSteps, pageWhileSigningStep, viralMixStep];
 
 cleanUpOnExit();
 
@@ -111,6 +115,8 @@ main()
     log(`databases dropped, servers stopped`);
     // The mail step (bench/mail.ts): its own database, app and worker, sending to a rate-limited Resend stand-in.
     if (process.env.BENCH_MAIL !== "off" && !(await runMailBench({ runId: RUN_ID })).ok) code = 1;
+    // The signers step (bench/signers.ts): export and table on 100,000 signers, its own database and app.
+    if (process.env.BENCH_SIGNERS !== "off" && !(await runSignersBench({ runId: RUN_ID })).ok) code = 1;
     process.exit(code);
   })
   .catch(async (error) => {

@@ -28,7 +28,7 @@ export const TARGETS = {
   shareLinkOfPlain: 0.8,
 };
 
-function numberEnv(name: string, fallback: number): number {
+export function numberSetting(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -73,14 +73,14 @@ const databaseUrlSetting = process.env.DATABASE_URL;
 if (!databaseUrlSetting) usage("DATABASE_URL is not set.");
 export const DATABASE_URL: string = databaseUrlSetting;
 
-export const SECONDS = numberEnv("BENCH_SECONDS", 30);
+export const SECONDS = numberSetting("BENCH_SECONDS", 30);
 export const CONCURRENCY = listEnv("BENCH_CONCURRENCY", [10, 50, 100]);
-export const PAGE_CONNECTIONS = numberEnv("BENCH_PAGE_CONNECTIONS", 50);
-export const MIXED_SIGN_CONNECTIONS = numberEnv("BENCH_MIXED_SIGN_CONNECTIONS", 50);
-export const PGBENCH_SECONDS = Math.round(numberEnv("BENCH_PGBENCH_SECONDS", Math.min(10, SECONDS)));
-export const DRAIN_SECONDS = numberEnv("BENCH_DRAIN_SECONDS", 15);
+export const PAGE_CONNECTIONS = numberSetting("BENCH_PAGE_CONNECTIONS", 50);
+export const MIXED_SIGN_CONNECTIONS = numberSetting("BENCH_MIXED_SIGN_CONNECTIONS", 50);
+export const PGBENCH_SECONDS = Math.round(numberSetting("BENCH_PGBENCH_SECONDS", Math.min(10, SECONDS)));
+export const DRAIN_SECONDS = numberSetting("BENCH_DRAIN_SECONDS", 15);
 export const WARMUP_SECONDS = Math.min(5, SECONDS);
-export const APP_PORT = numberEnv("BENCH_PORT", 3310);
+export const APP_PORT = numberSetting("BENCH_PORT", 3310);
 export const BARE_PORT = APP_PORT + 1;
 export const BUILD = process.env.BENCH_BUILD || "auto";
 if (!["auto", "always", "never"].includes(BUILD)) usage("BENCH_BUILD must be auto, always or never");

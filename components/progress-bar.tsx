@@ -1,13 +1,14 @@
 import { format, formatNumber, type Locale, type Messages } from "@/lib/i18n";
 
 /**
- * The count in words ("12 signatures · goal 100") over the bar, and a line under it
+ * The count in words ("12 signatures · goal 100", "1 pledge · goal 50") over the bar, and a line under it
  * that invites rather than discourages: while the first goal stands, "Be one of the
  * first 100"; after that, how many more the next goal needs.
  */
 export function ProgressBar({
   count,
   goal,
+  kind,
   locale,
   t,
   size = "large",
@@ -16,6 +17,8 @@ export function ProgressBar({
 }: {
   count: number;
   goal: number;
+  /** The noun follows it: signatures for a petition, pledges for a pledge. */
+  kind: "petition" | "pledge";
   locale: Locale;
   t: Messages;
   size?: "large" | "small";
@@ -25,12 +28,11 @@ export function ProgressBar({
   nudge?: boolean;
 }) {
   const share = Math.min(100, Math.round((count / goal) * 100));
-  const goalText = formatNumber(locale, goal);
-  const label = format(t.progress.label, { count: formatNumber(locale, count), goal: goalText });
+  const label = format(t.progress.label, { count, goal, kind }, locale);
   const nudge =
     goal <= 100
-      ? format(t.progress.invite, { goal: goalText })
-      : format(t.progress.toGo, { remaining: formatNumber(locale, Math.max(0, goal - count)), goal: goalText });
+      ? format(t.progress.invite, { goal }, locale)
+      : format(t.progress.toGo, { remaining: Math.max(0, goal - count), goal }, locale);
   return (
     <div>
       <p aria-live="polite" className="flex flex-wrap items-baseline gap-x-2">
@@ -38,7 +40,7 @@ export function ProgressBar({
           {formatNumber(locale, count)}
         </span>{" "}
         <span className="text-lg">
-          {t.progress.signatures} · {format(t.progress.goalInline, { goal: goalText })}
+          {format(t.progress.noun, { count, kind }, locale)} · {format(t.progress.goalInline, { goal }, locale)}
         </span>
       </p>
       <div

@@ -31,7 +31,7 @@ test("a signer deletes their data through an emailed link", async ({ page, api, 
   await page.goto(link!); // opened twice, as a scanner and then the person would
   await page.getByRole("button", { name: "Delete all my signatures" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your data is deleted" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("We deleted 1 signatures made with your address");
+  await expect(page.getByRole("status")).toContainText("We deleted 1 signature made with your address");
 
   // The link works once.
   await page.goto(link!);

@@ -195,7 +195,7 @@ for (const width of [390, 1280]) {
         await page.goto(`${copy.prefix}/campaigns/${confirming}`);
         await sign(page, { ...copy, submit: lang === "es" ? "Me comprometo" : "I pledge" }, pledger);
         await confirmFromEmail(page, mail, pledger.email, copy.button);
-        await expect(page.getByRole("heading", { level: 2, name: lang === "es" ? /^Eres la firma n\.º \d+/ : /^You’re #\d+/ })).toBeVisible();
+        await expect(page.getByRole("heading", { level: 2, name: lang === "es" ? /^Eres la persona n\.º \d+/ : /^You’re #\d+/ })).toBeVisible();
         await shot(page, info, `thank-you-${lang}-${width}`);
       });
     });

@@ -51,7 +51,7 @@ test("a Spanish speaker switches to English and the choice sticks", async ({ pag
 // A prefetch the Spanish page started before the person pressed "English" can
 // answer after it; it must not switch them back to Spanish.
 test("a Spanish prefetch still in flight does not undo the switch to English", async ({ page }) => {
-  await page.goto("/en"); // the switch: remembers English, lands on /
+  await page.goto("/lang/en?to=%2F"); // the switch: remembers English, lands on /
   await expect(page).toHaveURL(`${baseUrl()}/`);
   // What the Spanish page's <Link> prefetch sends (Next.js hides the RSC headers from the
   // proxy; the browser's Sec-Fetch-Dest still tells it apart); it shares the browser's cookies.

@@ -20,6 +20,10 @@ export const SCALE_OUT_PORTS = [PORT_BASE + 20, PORT_BASE + 21] as const;
 export const RESTART_TEST_PORTS = { postgres: PORT_BASE + 30, app: PORT_BASE + 31 } as const;
 /** For specs that need an app with settings of its own (e2e/the-app-server-stands-guard.spec.ts). */
 export const OWN_APP_PORTS = [PORT_BASE + 40, PORT_BASE + 41] as const;
+/** `npm start` as a cluster of app processes on PostgreSQL (e2e/every-core.scale-out.spec.ts). */
+export const CLUSTER_PORT = PORT_BASE + 55;
+/** e2e/an-organizer-exports-the-signers.spec.ts: an app on a database the spec filled first. */
+export const SIGNERS_APP_PORT = PORT_BASE + 50;
 // Shared by every instance of a run: confirmation tokens and hashes depend on it.
 export const APP_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
 

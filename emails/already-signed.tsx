@@ -2,6 +2,7 @@
 // same way either way, so only the mailbox owner learns that this address has signed.
 // No images, no tracking, no third-party URLs.
 import { Link, Text } from "@react-email/components";
+import { format, messages } from "@/lib/i18n";
 import { EmailLayout } from "./layout";
 import { styles } from "./styles";
 
@@ -13,39 +14,22 @@ export type AlreadySignedProps = {
   deleteUrl: string;
 };
 
-const copy = {
-  en: {
-    subject: (title: string) => `You have already signed: ${title}`,
-    preview: (title: string) => `Your signature on “${title}” is already recorded. Nothing else to do.`,
-    heading: "You have already signed",
-    greeting: (name: string) => (name ? `Hi ${name},` : "Hi,"),
-    again: (title: string) => `Someone (probably you) just tried to sign “${title}” again with this email address.`,
-    recorded: "Your signature is already recorded. There is nothing else to do.",
-    share: "Want to do more? Share the campaign with people you trust:",
-    notYou: "If it was not you, you can ignore this email. Nothing has changed.",
-  },
-  es: {
-    subject: (title: string) => `Ya firmaste: ${title}`,
-    preview: (title: string) => `Tu firma en “${title}” ya está registrada. No tienes que hacer nada más.`,
-    heading: "Ya habías firmado",
-    greeting: (name: string) => (name ? `Hola, ${name}:` : "Hola:"),
-    again: (title: string) => `Alguien (seguramente tú) intentó volver a firmar “${title}” con este correo.`,
-    recorded: "Tu firma ya está registrada. No tienes que hacer nada más.",
-    share: "¿Quieres hacer algo más? Comparte la campaña con gente de confianza:",
-    notYou: "Si no fuiste tú, puedes ignorar este correo. No cambió nada.",
-  },
-} as const;
+// The words are in the catalogue (lib/i18n/messages), under the translation check.
+const copy = (locale: "en" | "es") => messages(locale).emails;
 
 export function subject(props: Pick<AlreadySignedProps, "locale" | "campaignTitle">): string {
-  return copy[props.locale].subject(props.campaignTitle);
+  return format(copy(props.locale).alreadySigned.subject, { title: props.campaignTitle }, props.locale);
 }
 
 export default function AlreadySigned(props: AlreadySignedProps) {
-  const t = copy[props.locale];
+  const { locale } = props;
+  const all = copy(locale);
+  const t = all.alreadySigned;
+  const title = { title: props.campaignTitle };
   return (
-    <EmailLayout locale={props.locale} preview={t.preview(props.campaignTitle)} heading={t.heading} deleteUrl={props.deleteUrl}>
-      <Text style={styles.text}>{t.greeting(props.firstName)}</Text>
-      <Text style={styles.text}>{t.again(props.campaignTitle)}</Text>
+    <EmailLayout locale={locale} preview={format(t.preview, title, locale)} heading={t.heading} deleteUrl={props.deleteUrl}>
+      <Text style={styles.text}>{props.firstName ? format(all.greeting, { name: props.firstName }, locale) : all.greetingNoName}</Text>
+      <Text style={styles.text}>{format(t.again, title, locale)}</Text>
       <Text style={styles.strong}>{t.recorded}</Text>
       <Text style={styles.text}>
         {t.share}

@@ -2,18 +2,8 @@
 // says why the email came and, for signers, links to deleting their data.
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { messages } from "@/lib/i18n";
 import { styles } from "./styles";
-
-const footerCopy = {
-  en: {
-    why: "You are getting this email because this address was entered on a Cut Ties petition.",
-    delete: "Delete my data",
-  },
-  es: {
-    why: "Recibes este correo porque alguien escribió esta dirección en una petición de Cut Ties.",
-    delete: "Borrar mis datos",
-  },
-} as const;
 
 export function EmailLayout({
   locale,
@@ -31,7 +21,7 @@ export function EmailLayout({
   deleteUrl?: string;
   children: ReactNode;
 }) {
-  const t = footerCopy[locale];
+  const t = messages(locale).emails.footer;
   return (
     <Html lang={locale} dir="ltr">
       <Head />

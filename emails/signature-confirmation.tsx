@@ -1,6 +1,7 @@
 // Sent after someone signs: one button to confirm. No images, no tracking, no third-party
 // URLs — the only links are the app's own (confirm, campaign, delete my data).
 import { Button, Link, Text } from "@react-email/components";
+import { format, messages } from "@/lib/i18n";
 import { EmailLayout } from "./layout";
 import { styles } from "./styles";
 
@@ -13,55 +14,34 @@ export type SignatureConfirmationProps = {
   deleteUrl: string;
 };
 
-const copy = {
-  en: {
-    subject: (title: string) => `Confirm your signature: ${title}`,
-    preview: (title: string) => `One step left: confirm your signature on “${title}”.`,
-    heading: "Confirm your signature",
-    greeting: (name: string) => (name ? `Hi ${name},` : "Hi,"),
-    thanks: (title: string) => `Thank you for signing “${title}”. One step left: confirm that this email address is yours.`,
-    button: "Last step: confirm my signature",
-    counts:
-      "Your signature only counts once you confirm it. The link works for 7 days. Opening it changes nothing by itself: you confirm by pressing the button on the page.",
-    fallback: "If the button does not work, copy this link into your browser:",
-    notYou:
-      "Did not sign? Ignore this email. An unconfirmed signature is never counted, and nothing is kept after 30 days.",
-    campaign: "Read the campaign",
-  },
-  es: {
-    subject: (title: string) => `Confirma tu firma: ${title}`,
-    preview: (title: string) => `Falta un solo paso: confirma tu firma en “${title}”.`,
-    heading: "Confirma tu firma",
-    greeting: (name: string) => (name ? `Hola, ${name}:` : "Hola:"),
-    thanks: (title: string) => `Gracias por firmar “${title}”. Solo falta un paso: confirmar que este correo es tuyo.`,
-    button: "Último paso: confirmar mi firma",
-    counts:
-      "Tu firma solo cuenta cuando la confirmas. El enlace funciona durante 7 días. Abrirlo no cambia nada por sí solo: para confirmar, tienes que presionar el botón en la página.",
-    fallback: "Si el botón no funciona, copia este enlace en tu navegador:",
-    notYou:
-      "¿No firmaste? Ignora este correo. Una firma sin confirmar nunca se cuenta y no guardamos nada después de 30 días.",
-    campaign: "Ver la campaña",
-  },
-} as const;
+// The words are in the catalogue (lib/i18n/messages), under the translation check.
+const copy = (locale: "en" | "es") => messages(locale).emails;
+
+// Confirmation links last 7 days; unconfirmed signatures are deleted after 30.
+const LINK_DAYS = 7;
+const KEPT_DAYS = 30;
 
 export function subject(props: Pick<SignatureConfirmationProps, "locale" | "campaignTitle">): string {
-  return copy[props.locale].subject(props.campaignTitle);
+  return format(copy(props.locale).confirmation.subject, { title: props.campaignTitle }, props.locale);
 }
 
 export default function SignatureConfirmation(props: SignatureConfirmationProps) {
-  const t = copy[props.locale];
+  const { locale } = props;
+  const all = copy(locale);
+  const t = all.confirmation;
+  const title = { title: props.campaignTitle };
   return (
-    <EmailLayout locale={props.locale} preview={t.preview(props.campaignTitle)} heading={t.heading} deleteUrl={props.deleteUrl}>
-      <Text style={styles.text}>{t.greeting(props.firstName)}</Text>
-      <Text style={styles.text}>{t.thanks(props.campaignTitle)}</Text>
+    <EmailLayout locale={locale} preview={format(t.preview, title, locale)} heading={t.heading} deleteUrl={props.deleteUrl}>
+      <Text style={styles.text}>{props.firstName ? format(all.greeting, { name: props.firstName }, locale) : all.greetingNoName}</Text>
+      <Text style={styles.text}>{format(t.thanks, title, locale)}</Text>
       <Button href={props.confirmUrl} style={styles.button}>{t.button}</Button>
-      <Text style={styles.text}>{t.counts}</Text>
+      <Text style={styles.text}>{format(t.counts, { days: LINK_DAYS }, locale)}</Text>
       <Text style={styles.small}>
         {t.fallback}
         <br />
         <Link href={props.confirmUrl} style={styles.url}>{props.confirmUrl}</Link>
       </Text>
-      <Text style={styles.text}>{t.notYou}</Text>
+      <Text style={styles.text}>{format(t.notYou, { days: KEPT_DAYS }, locale)}</Text>
       <Text style={styles.text}>
         <Link href={props.campaignUrl} style={styles.link}>{t.campaign}</Link>
       </Text>

@@ -41,6 +41,8 @@ export type ShortCache = {
  * globalThis under `name`: Next.js bundles pages, route handlers and the proxy
  * separately, and they must share one cache (and its invalidations) per process.
  */
+const shared = globalThis as unknown as { __cutTiesShareInvalidation?: (name: string, prefix: string) => void };
+
 export function shortCache(name: string, maxEntries: number): ShortCache {
   const holder = globalThis as unknown as Record<string, LRUCache<string, Entry>>;
   // lru-cache's TTL is the hard limit (fresh + stale); freshness is ours.
@@ -86,6 +88,8 @@ export function shortCache(name: string, maxEntries: number): ShortCache {
     cached: (key, load, ttlMs) => lookup(key, load, { ttlMs }).value,
     invalidate(prefix: string): void {
       for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key);
+      // The other processes of a cluster forget theirs too (server/app-server.mjs relays).
+      shared.__cutTiesShareInvalidation?.(name, prefix);
     },
   };
 }

@@ -1,113 +1,22 @@
 #!/usr/bin/env node
-// The app's production server (what `npm start` runs after building): Next.js through
-// its custom-server API on a plain Node HTTP server, so the server sees the socket
-// and can, before Next.js reads a request,
-//   - work out the client's address (TRUST_PROXY) and pass it on in headers only it sets,
-//   - refuse what Next.js would answer with a 500 or read in full: undecodable paths,
-//     bodies over 1 MB, posts from other sites (guards.mjs, refusals.mjs).
-// instrumentation.ts (migrations, seed, workers) and proxy.ts run as under `next start`.
-// `--dev` (npm run dev) runs Next.js in development mode behind the same server.
-import http from "node:http";
-import path from "node:path";
-import { setClientHeaders } from "./client-address.mjs";
-import { refusalFor } from "./guards.mjs";
-import { refuse } from "./refusals.mjs";
-import { SettingsError, appHost, readSettings } from "./settings.mjs";
+// The app's production server, what `npm start` runs after building. On PostgreSQL it
+// uses every core: Node's cluster module forks WEB_CONCURRENCY copies of the app server
+// (server/app-server.mjs) that share the port (server/cluster.mjs). In embedded mode
+// (PGlite) it stays one process: only one process may open the data folder.
+import cluster from "node:cluster";
+import { ClusterSizeError, clusterSize } from "./cluster-size.mjs";
 
-const dev = process.argv.includes("--dev");
-process.env.NODE_ENV ||= dev ? "development" : "production";
-const root = path.resolve(import.meta.dirname, "..");
-const DRAIN_MS = 5000; // in-flight requests get this long after a stop signal
-
-let settings;
-let host;
+let size;
 try {
-  settings = readSettings(process.env, process.argv.slice(2));
-  host = appHost(settings.appUrl, settings.port);
+  size = clusterSize(process.env, process.argv.includes("--dev"));
 } catch (error) {
-  if (!(error instanceof SettingsError)) throw error;
+  if (!(error instanceof ClusterSizeError)) throw error;
   console.error(`\n[cut-ties] cannot start.\n${error.message}\n`);
   process.exit(2);
 }
-
-// lib/server-start.ts leaves stop signals to this server and registers its clean-up here.
-const holder = globalThis;
-holder.__cutTiesCustomServer = true;
-
-const server = http.createServer();
-let handle;
-const ready = new Promise((resolve, reject) => {
-  server.once("listening", () => {
-    const { port } = server.address();
-    // The page cache renders pages through this port (lib/page-cache.ts).
-    holder.__cutTiesListenPort = port;
-    console.log(`[cut-ties] listening on http://localhost:${port}; starting the app…`);
-    import("next")
-      .then(async ({ default: next }) => {
-        const app = next({ dev, dir: root, port, httpServer: server });
-        await app.prepare();
-        handle = app.getRequestHandler();
-        holder.__cutTiesNextApp = app;
-        resolve();
-      })
-      .catch(reject);
-  });
-});
-ready.then(
-  () => console.log(`[cut-ties] ready on http://localhost:${holder.__cutTiesListenPort}`),
-  (error) => {
-    console.error("[cut-ties] the app failed to start:", error);
-    process.exit(1);
-  },
-);
-
-async function onRequest(req, res, expectsContinue = false) {
-  setClientHeaders(req, settings.trust);
-  const refusal = refusalFor(req, host);
-  if (refusal) return refuse(req, res, refusal);
-  // "Expect: 100-continue": the client waits for this before sending its body, so a
-  // refused body above was never sent at all.
-  if (expectsContinue) res.writeContinue();
-  try {
-    await ready;
-    await handle(req, res);
-  } catch (error) {
-    console.error(`[cut-ties] ${req.method} request failed: ${error?.name ?? "Error"}`);
-    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-    res.end();
-  }
+if (cluster.isPrimary && size > 1) {
+  const { runPrimary } = await import("./cluster.mjs");
+  runPrimary(size);
+} else {
+  await import("./app-server.mjs");
 }
-server.on("request", (req, res) => void onRequest(req, res));
-server.on("checkContinue", (req, res) => void onRequest(req, res, true));
-server.on("error", (error) => {
-  console.error(
-    error.code === "EADDRINUSE"
-      ? `\n[cut-ties] port ${settings.port} is in use: stop what holds it, or set PORT.\n`
-      : `[cut-ties] server error: ${error.message}`,
-  );
-  process.exit(1);
-});
-// Every interface, as `next start` does.
-server.listen(settings.port);
-
-let stopping = false;
-async function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`[cut-ties] ${signal}: finishing requests in progress, then stopping`);
-  const drained = new Promise((resolve) => server.close(resolve));
-  server.closeIdleConnections();
-  const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-  await drained;
-  clearTimeout(timer);
-  try {
-    await holder.__cutTiesStopApp?.(); // background jobs and the database (lib/server-start.ts)
-    await holder.__cutTiesNextApp?.close();
-  } catch (error) {
-    console.error(`[cut-ties] while stopping: ${error?.message ?? error}`);
-  } finally {
-    process.exit(0);
-  }
-}
-process.once("SIGTERM", () => void stop("SIGTERM"));
-process.once("SIGINT", () => void stop("SIGINT"));

@@ -1,6 +1,7 @@
 // What the server needs to know before Next.js starts, read from the environment
 // with the same rules lib/env.ts applies to the app (they share trust-proxy.mjs and
 // mail-mode.mjs). A setting that cannot work stops the start with a message.
+import { ClusterSizeError, clusterSize } from "./cluster-size.mjs";
 import { MAIL_NOT_CONFIGURED, resolveMailMode } from "./mail-mode.mjs";
 import { TrustProxyError, parseTrustProxy } from "./trust-proxy.mjs";
 
@@ -37,7 +38,15 @@ export function readSettings(environment = process.env, argv = []) {
   });
   if (mailMode === "unconfigured") throw new SettingsError(MAIL_NOT_CONFIGURED);
 
-  return { port, trust, mailMode, appUrl: get("APP_URL") };
+  let processes;
+  try {
+    processes = clusterSize(environment, argv.includes("--dev"));
+  } catch (error) {
+    if (error instanceof ClusterSizeError) throw new SettingsError(error.message);
+    throw error;
+  }
+
+  return { port, trust, mailMode, appUrl: get("APP_URL"), processes };
 }
 
 /** APP_URL's host[:port], the Origin a form of this app is posted from; localhost:<port> without it. */

@@ -3,11 +3,12 @@
 // likely reason is the database being away for a moment (a restart), so it asks the
 // visitor, in their language, to try again in a few seconds, and offers to.
 import { useParams } from "next/navigation";
-import { isLocale, messages } from "@/lib/i18n";
+import { isLocale } from "@/lib/i18n/locales";
+import { pageErrorMessages } from "@/lib/i18n/messages/page-error";
 
 export default function PageError({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
   const { locale } = useParams<{ locale?: string }>();
-  const t = messages(isLocale(locale) ? locale : "en").pageError;
+  const t = pageErrorMessages[isLocale(locale) ? locale : "en"];
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
       <h1 className="text-2xl font-bold">{t.title}</h1>

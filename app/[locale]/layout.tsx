@@ -30,9 +30,10 @@ export default async function LocaleLayout({
 }) {
   const { locale, t } = await localeParam(params);
   const other = locale === "en" ? "es" : "en";
-  // The same page in the other language (/en/… switches back to unprefixed English).
+  // The same page in the other language, through the switch that remembers the choice
+  // (proxy.ts): opening a page in a language never does.
   const barePath = (await headers()).get("x-bare-path") ?? "/";
-  const otherHref = `/${other}${barePath === "/" ? "" : barePath}`;
+  const otherHref = `/lang/${other}?to=${encodeURIComponent(barePath)}`;
   return (
     <html lang={locale}>
       <body className="min-h-screen flex flex-col">
@@ -48,11 +49,11 @@ export default async function LocaleLayout({
             aria-label={t.meta.siteName}
             className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
           >
-            <Link href={localePath(locale, "/")} className="inline-flex min-h-11 items-center text-lg font-bold tracking-tight text-accent">
+            <Link prefetch={false} href={localePath(locale, "/")} className="inline-flex min-h-11 items-center text-lg font-bold tracking-tight text-accent">
               {t.meta.siteName}
             </Link>
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-              <Link href={localePath(locale, "/")} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline">
+              <Link prefetch={false} href={localePath(locale, "/")} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline">
                 {t.nav.home}
               </Link>
               <a
@@ -74,7 +75,7 @@ export default async function LocaleLayout({
             <p>{t.footer.about}</p>
             <p>
               {t.footer.privacy}{" "}
-              <Link href={localePath(locale, "/privacy")} className="inline-flex min-h-6 items-center py-1 underline">
+              <Link prefetch={false} href={localePath(locale, "/privacy")} className="inline-flex min-h-6 items-center py-1 underline">
                 {t.privacy.link}
               </Link>
             </p>

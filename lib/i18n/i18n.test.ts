@@ -1,20 +1,26 @@
 import { describe, expect, it } from "vitest";
+import { IntlMessageFormat } from "intl-messageformat";
 import en from "./messages/en";
 import es from "./messages/es";
-import { format, localeFromAcceptLanguage, localePath } from "./index";
+import { format, localeFromAcceptLanguage, localePath, type Locale } from "./index";
 
 function keys(o: object, prefix = ""): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
+function value(o: object, k: string): unknown {
+  return k.split(".").reduce<unknown>((v, p) => (v as Record<string, unknown>)[p], o);
+}
+
+const catalogues = { en, es } as const;
+
 describe("i18n", () => {
   it("has every English message in Spanish, none left empty or untranslated", () => {
     expect(keys(es).sort()).toEqual(keys(en).sort());
-    const value = (o: object, k: string) => k.split(".").reduce<unknown>((v, p) => (v as Record<string, unknown>)[p], o);
     expect(keys(es).filter((k) => typeof value(es, k) !== "string" || !(value(es, k) as string).length)).toEqual([]);
-    // Names stay as they are; every other Spanish message differs from the English one.
+    // Names stay as they are; every other Spanish message differs from the English one. ("No" is "No" in both.)
     const sameInBoth = keys(es).filter((k) => value(es, k) === value(en, k));
-    expect(sameInBoth.sort()).toEqual(["meta.siteName", "share.facebook", "share.whatsapp", "share.x"]);
+    expect(sameInBoth.sort()).toEqual(["meta.siteName", "share.facebook", "share.whatsapp", "share.x", "signers.table.no"]);
   });
 
   it("guesses the language from Accept-Language by preference", () => {
@@ -40,5 +46,50 @@ describe("i18n", () => {
     expect(format(m, { count: 1 })).toBe("1 signature");
     expect(format(m, { count: 1200 })).toBe("1,200 signatures");
     expect(format("{count, plural, one {# firma} other {# firmas}}", { count: 1 }, "es")).toBe("1 firma");
+  });
+
+  for (const locale of ["en", "es"] as const) {
+    it(`parses every ${locale} message as ICU`, () => {
+      const broken: string[] = [];
+      for (const k of keys(catalogues[locale])) {
+        const message = value(catalogues[locale], k) as string;
+        // The parser reads a stray "}" as text: count the braces too.
+        let depth = 0;
+        for (const c of message.replace(/'[{}]'/g, "")) if ((depth += c === "{" ? 1 : c === "}" ? -1 : 0) < 0) break;
+        if (depth !== 0) broken.push(`${k}: unbalanced braces`);
+        try {
+          new IntlMessageFormat(message, locale);
+        } catch (e) {
+          broken.push(`${k}: ${(e as Error).message}`);
+        }
+      }
+      expect(broken).toEqual([]);
+    });
+  }
+
+  it("says 1 signature, 1 firma, 1 pledge, 1 compromiso", () => {
+    const count = (locale: Locale, kind: string, n: number) => format(catalogues[locale].progress.count, { count: n, kind }, locale);
+    expect(count("en", "petition", 1)).toBe("1 signature");
+    expect(count("en", "petition", 0)).toBe("0 signatures");
+    expect(count("en", "petition", 1200)).toBe("1,200 signatures");
+    expect(count("en", "pledge", 1)).toBe("1 pledge");
+    expect(count("en", "pledge", 2)).toBe("2 pledges");
+    expect(count("es", "petition", 1)).toBe("1 firma");
+    expect(count("es", "petition", 3)).toBe("3 firmas");
+    expect(count("es", "pledge", 1)).toBe("1 compromiso");
+    expect(count("es", "pledge", 5)).toBe("5 compromisos");
+    expect(format(en.progress.noun, { count: 1, kind: "petition" }, "en")).toBe("signature");
+    expect(format(es.progress.noun, { count: 2, kind: "pledge" }, "es")).toBe("compromisos");
+    expect(format(en.progress.label, { count: 1, goal: 100, kind: "pledge" }, "en")).toBe("1 of 100 pledges");
+    expect(format(es.progress.toGo, { remaining: 1, goal: 500 }, "es")).toBe("Falta 1 para llegar a 500.");
+    expect(format(en.privacy.deleted, { count: 1 }, "en")).toMatch(/^We deleted 1 signature made/);
+    expect(format(es.privacy.deleted, { count: 1 }, "es")).toMatch(/^Borramos 1 firma hecha/);
+    expect(format(es.emails.confirmation.counts, { days: 7 }, "es")).toContain("7 días");
+  });
+
+  it("writes Spanish one way: « » quotes, and “toca”, not “pulsa”", () => {
+    const spanish = keys(es).map((k) => value(es, k) as string);
+    expect(spanish.filter((m) => /[“”"]/.test(m))).toEqual([]);
+    expect(spanish.filter((m) => /\b(pulsa|pulsar|presiona|presionar)\b/i.test(m))).toEqual([]);
   });
 });

@@ -5,15 +5,11 @@ import es from "./messages/es";
 import { IntlMessageFormat } from "intl-messageformat";
 import { fromAcceptLanguage } from "@/server/locale.mjs";
 
-export const locales = ["en", "es"] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "en";
+import { defaultLocale, type Locale } from "./locales";
+
+export { defaultLocale, isLocale, localePath, locales, type Locale } from "./locales";
 
 const catalogues: Record<Locale, Messages> = { en, es };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (locales as readonly string[]).includes(value);
-}
 
 export function messages(locale: Locale): Messages {
   return catalogues[locale];
@@ -50,13 +46,6 @@ const numberFormats: Record<Locale, Intl.NumberFormat> = {
 
 export function formatNumber(locale: Locale, n: number): string {
   return numberFormats[locale].format(n);
-}
-
-/** The path for a locale: English has no prefix, Spanish lives under /es. */
-export function localePath(locale: Locale, path: string): string {
-  const clean = path.startsWith("/") ? path : `/${path}`;
-  if (locale === defaultLocale) return clean;
-  return clean === "/" ? `/${locale}` : `/${locale}${clean}`;
 }
 
 /** Picks the preferred supported language from an Accept-Language header. */

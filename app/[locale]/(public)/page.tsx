@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProgressBar } from "@/components/progress-bar";
 import { listLiveCampaigns } from "@/lib/campaigns/queries";
-import { format, formatNumber, localePath } from "@/lib/i18n";
+import { format, localePath } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -34,12 +34,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
               </h3>
               <p className="mt-2 flex-1">{c.ask}</p>
               <div className="mt-4">
-                <ProgressBar count={c.confirmedCount} goal={c.goal} locale={locale} t={t} size="small" />
-                <p className="sr-only">
-                  {format(c.kind === "pledge" ? t.home.pledges : t.home.signatures, {
-                    count: formatNumber(locale, c.confirmedCount),
-                  })}
-                </p>
+                <ProgressBar count={c.confirmedCount} goal={c.goal} kind={c.kind} locale={locale} t={t} size="small" />
               </div>
               <Link
                 href={localePath(locale, `/campaigns/${c.slug}`)}

@@ -1,3 +1,4 @@
+import { pageErrorMessages } from "./page-error";
 import workspaceEn from "./workspace.en";
 import editorEn from "./editor.en";
 import moderationEn from "./moderation.en";
@@ -23,8 +24,6 @@ const en = {
       "Every campaign here names a company, says what it sells to ICE or CBP, and links to where each fact comes from. Sign, confirm by email, and share.",
     liveCampaigns: "Live campaigns",
     none: "No live campaigns right now.",
-    signatures: "{count} signatures",
-    pledges: "{count} pledges",
     target: "Target: {targets}",
     read: "Read and sign",
     readPledge: "Read and pledge",
@@ -49,22 +48,24 @@ const en = {
       draft: "This campaign is a draft and not public yet.",
     },
   },
+  // Counts in words: each noun follows the campaign's kind (kind: petition | pledge).
   progress: {
-    count: "{count} signed",
-    goal: "Goal: {goal}",
-    label: "{count} of {goal} signatures",
-    signatures: "signatures",
-    goalInline: "goal {goal}",
-    invite: "Be one of the first {goal}.",
-    toGo: "{remaining} more to reach {goal}.",
-    countedOnConfirm: "You are counted once you confirm by email.",
+    count: "{kind, select, pledge {{count, plural, one {# pledge} other {# pledges}}} other {{count, plural, one {# signature} other {# signatures}}}}",
+    goal: "Goal: {goal, number}",
+    label: "{count, number} of {goal, plural, one {# {kind, select, pledge {pledge} other {signature}}} other {# {kind, select, pledge {pledges} other {signatures}}}}",
+    // The word after the big number.
+    noun: "{kind, select, pledge {{count, plural, one {pledge} other {pledges}}} other {{count, plural, one {signature} other {signatures}}}}",
+    goalInline: "goal {goal, number}",
+    invite: "{goal, plural, one {Be the first.} other {Be one of the first #.}}",
+    toGo: "{remaining, number} more to reach {goal, number}.",
+    countedOnConfirm: "{kind, select, pledge {Your pledge counts} other {You are counted}} once you confirm by email.",
   },
   form: {
     heading: "Add your name",
     pledgeHeading: "Take the pledge",
     fullName: "Full name",
     email: "Email",
-    emailHint: "We send one email to confirm your signature.",
+    emailHint: "We send one email to confirm your {kind, select, pledge {pledge} other {signature}}.",
     postalCode: "Postal code (optional)",
     postalCodeHint: "Lets organizers see where support comes from. Never shown, never delivered.",
     optionalFields: "More (optional): postal code, comment, updates",
@@ -131,7 +132,7 @@ const en = {
     invalid:
       "The confirmation link is incomplete or has expired (links last 7 days). If you signed more than 30 days ago and did not confirm, please sign again.",
     backToCampaign: "Back to the campaign",
-    yourNumber: "You’re #{n} — help reach {goal}",
+    yourNumber: "You’re #{n, number} — help reach {goal, number}",
     signAgain: "Sign again here and we send you a new link:",
     publicHeading: "What others will see",
     signedAs: "You signed as {name}.",
@@ -142,7 +143,7 @@ const en = {
     changed: "The details of this signature changed after you opened this page. Check them below and press the button again.",
     closedTitle: "This campaign has closed",
     closed:
-      "“{title}” stopped collecting signatures on {date}. Confirmations more than {hours} hours after it closed no longer count. Thank you for caring all the same.",
+      "“{title}” stopped collecting signatures on {date}. Confirmations more than {hours, plural, one {# hour} other {# hours}} after it closed no longer count. Thank you for caring all the same.",
     closingNote: "This campaign closed on {date}. You signed in time: confirm before {deadline} and your signature counts.",
   },
   share: {
@@ -194,8 +195,15 @@ const en = {
     deleteConfirmIntro: "Press the button to delete every signature made with your email address. This cannot be undone.",
     deleteConfirmButton: "Delete all my signatures",
     deletedTitle: "Your data is deleted",
-    deleted: "We deleted {count} signatures made with your address, and the counts were adjusted.",
+    deleted:
+      "{count, plural, =0 {There were no signatures made with your address left to delete.} one {We deleted # signature made with your address, and the count was adjusted.} other {We deleted # signatures made with your address, and the counts were adjusted.}}",
     deleteInvalid: "This deletion link does not work: it is incomplete, already used, or older than 24 hours. You can ask for a new one.",
+  },
+  // The share image (app/[locale]/(public)/campaigns/[slug]/opengraph-image.tsx).
+  shareImage: {
+    alt: "Campaign card: {title}. {kind, select, pledge {Pledge} other {Petition}} to {targets}. Goal: {goal, number} {kind, select, pledge {pledges} other {signatures}}.",
+    fallbackAlt: "Cut Ties: tell tech companies to stop powering immigration enforcement.",
+    goal: "Goal: {goal, number} {kind, select, pledge {pledges} other {signatures}}",
   },
   mailCapture: {
     notice: "Mail is not being sent: this server is in mail-capture mode.",
@@ -206,10 +214,46 @@ const en = {
     // The public API's answer to an address it does not have.
     api: "There is nothing at this address in the API. See /api/v1/campaigns.",
   },
-  pageError: {
-    title: "This page could not load just now",
-    body: "Something on our side is briefly out of reach. Nothing you did caused it: please try again in a few seconds.",
-    retry: "Try again",
+  pageError: pageErrorMessages.en,
+  // The emails (emails/*.tsx), under the same translation check as the pages.
+  emails: {
+    footer: {
+      why: "You are getting this email because this address was entered on a Cut Ties petition.",
+      delete: "Delete my data",
+    },
+    greeting: "Hi {name},",
+    greetingNoName: "Hi,",
+    confirmation: {
+      subject: "Confirm your signature: {title}",
+      preview: "One step left: confirm your signature on “{title}”.",
+      heading: "Confirm your signature",
+      thanks: "Thank you for signing “{title}”. One step left: confirm that this email address is yours.",
+      button: "Last step: confirm my signature",
+      counts:
+        "Your signature only counts once you confirm it. The link works for {days, plural, one {# day} other {# days}}. Opening it changes nothing by itself: you confirm by pressing the button on the page.",
+      fallback: "If the button does not work, copy this link into your browser:",
+      notYou:
+        "Did not sign? Ignore this email. An unconfirmed signature is never counted, and nothing is kept after {days, plural, one {# day} other {# days}}.",
+      campaign: "Read the campaign",
+    },
+    alreadySigned: {
+      subject: "You have already signed: {title}",
+      preview: "Your signature on “{title}” is already recorded. Nothing else to do.",
+      heading: "You have already signed",
+      again: "Someone (probably you) just tried to sign “{title}” again with this email address.",
+      recorded: "Your signature is already recorded. There is nothing else to do.",
+      share: "Want to do more? Share the campaign with people you trust:",
+      notYou: "If it was not you, you can ignore this email. Nothing has changed.",
+    },
+    dataDeletion: {
+      subject: "Delete your Cut Ties signatures",
+      preview: "One button deletes every signature made with this address.",
+      heading: "Delete your data",
+      asked: "Someone (probably you) asked to delete every signature made on Cut Ties with this email address.",
+      button: "Delete my data",
+      how: "The link works for {hours, plural, one {# hour} other {# hours}}. Opening it deletes nothing by itself: you confirm on the page.",
+      notYou: "If you did not ask for this, ignore this email. Nothing will change.",
+    },
   },
   // Each area keeps its words in its own file.
   workspace: workspaceEn,

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { pageErrorMessages } from "./page-error";
 import workspaceEs from "./workspace.es";
 import editorEs from "./editor.es";
 import moderationEs from "./moderation.es";
@@ -23,8 +24,6 @@ const es: Messages = {
       "Cada campaña nombra a una empresa, explica qué le vende a ICE o a CBP y enlaza a la fuente de cada dato. Firma, confirma por correo y comparte.",
     liveCampaigns: "Campañas activas",
     none: "Ahora mismo no hay campañas activas.",
-    signatures: "{count} firmas",
-    pledges: "{count} compromisos",
     target: "Dirigida a: {targets}",
     read: "Leer y firmar",
     readPledge: "Leer y comprometerme",
@@ -40,7 +39,7 @@ const es: Messages = {
     recentNone: "Sé la primera persona en firmar con tu nombre visible.",
     organizer: "el equipo organizador de Cut Ties",
     runBy: "Detrás de esta campaña está {organizer}.",
-    delivered: "Lo que recibe {targets}: el número de firmas, y los nombres solo si marcas la casilla para mostrar el tuyo.",
+    delivered: "Lo que recibe {targets}: el número de {kind, select, pledge {compromisos} other {firmas}}, y los nombres solo si marcas la casilla para mostrar el tuyo.",
     signedHere: "Ya firmaste esta campaña en este dispositivo.",
     signedHereLink: "Ver tu página de agradecimiento y tu enlace personal",
     status: {
@@ -50,21 +49,21 @@ const es: Messages = {
     },
   },
   progress: {
-    count: "{count} firmas",
-    goal: "Meta: {goal}",
-    label: "{count} de {goal} firmas",
-    signatures: "firmas",
-    goalInline: "meta: {goal}",
-    invite: "Sé una de las primeras {goal} personas.",
-    toGo: "Faltan {remaining} para llegar a {goal}.",
-    countedOnConfirm: "Tu firma cuenta cuando la confirmas por correo.",
+    count: "{kind, select, pledge {{count, plural, one {# compromiso} other {# compromisos}}} other {{count, plural, one {# firma} other {# firmas}}}}",
+    goal: "Meta: {goal, number}",
+    label: "{count, number} de {goal, plural, one {# {kind, select, pledge {compromiso} other {firma}}} other {# {kind, select, pledge {compromisos} other {firmas}}}}",
+    noun: "{kind, select, pledge {{count, plural, one {compromiso} other {compromisos}}} other {{count, plural, one {firma} other {firmas}}}}",
+    goalInline: "meta: {goal, number}",
+    invite: "{goal, plural, one {Sé la primera persona.} other {Sé una de las primeras # personas.}}",
+    toGo: "{remaining, plural, one {Falta # para llegar a {goal, number}.} other {Faltan # para llegar a {goal, number}.}}",
+    countedOnConfirm: "{kind, select, pledge {Tu compromiso cuenta cuando lo confirmas por correo.} other {Tu firma cuenta cuando la confirmas por correo.}}",
   },
   form: {
     heading: "Suma tu nombre",
     pledgeHeading: "Comprométete",
     fullName: "Nombre completo",
     email: "Correo electrónico",
-    emailHint: "Te enviamos un solo correo para confirmar tu firma.",
+    emailHint: "Te enviamos un solo correo para confirmar {kind, select, pledge {tu compromiso} other {tu firma}}.",
     postalCode: "Código postal (opcional)",
     postalCodeHint: "Sirve para ver de dónde viene el apoyo. Nunca se muestra ni se entrega.",
     optionalFields: "Más (opcional): código postal, comentario, novedades",
@@ -82,7 +81,7 @@ const es: Messages = {
     honeypot: "Deja este campo vacío",
     checkEmailTitle: "Revisa tu correo",
     checkEmail:
-      "Te enviamos un enlace. Ábrelo y pulsa el botón para confirmar: tu firma cuenta desde ese momento. ¿No llegó nada? Mira en la carpeta de spam; puede tardar unos minutos.",
+      "Te enviamos un enlace. Ábrelo y toca el botón para confirmar: tu firma cuenta desde ese momento. ¿No llegó nada? Mira en la carpeta de spam; puede tardar unos minutos.",
     shareWhileWaiting: "Mientras tanto, comparte la campaña:",
     sentTo: "Enviamos un enlace a {email}. Abrirlo y tocar el botón es el último paso: tu firma cuenta cuando la confirmas.",
     checkSpam: "¿No llegó nada en unos minutos? Revisa la carpeta de spam.",
@@ -121,7 +120,7 @@ const es: Messages = {
   },
   confirm: {
     title: "Confirma tu firma",
-    intro: "Último paso: pulsa el botón para confirmar tu firma en «{title}».",
+    intro: "Último paso: toca el botón para confirmar tu firma en «{title}».",
     button: "Confirmar mi firma",
     confirmedTitle: "Gracias, tu firma ya cuenta",
     confirmed: "Tu firma en «{title}» quedó confirmada.",
@@ -131,7 +130,7 @@ const es: Messages = {
     invalid:
       "El enlace de confirmación está incompleto o venció (dura 7 días). Si firmaste hace más de 30 días y no confirmaste, vuelve a firmar.",
     backToCampaign: "Volver a la campaña",
-    yourNumber: "Eres la firma n.º {n}: ayuda a llegar a {goal}",
+    yourNumber: "Eres la persona n.º {n, number}: ayuda a llegar a {goal, number}",
     signAgain: "Vuelve a firmar aquí y te enviamos un enlace nuevo:",
     publicHeading: "Lo que verán los demás",
     signedAs: "Firmaste como {name}.",
@@ -139,10 +138,10 @@ const es: Messages = {
     private: "Tu correo y tu código postal nunca se muestran. Si desmarcas la casilla, tu nombre tampoco.",
     notYou:
       "¿No es tu nombre? Puede que otra persona haya escrito tu correo. Vuelve a firmar en la página de la campaña con tus propios datos: reemplazan a estos mientras no confirmes.",
-    changed: "Los datos de esta firma cambiaron después de que abriste esta página. Revísalos abajo y vuelve a pulsar el botón.",
+    changed: "Los datos de esta firma cambiaron después de que abriste esta página. Revísalos abajo y vuelve a tocar el botón.",
     closedTitle: "Esta campaña ya cerró",
     closed:
-      "«{title}» dejó de recoger firmas el {date}. Las confirmaciones hechas más de {hours} horas después del cierre ya no cuentan. Gracias de todos modos por tu interés.",
+      "«{title}» dejó de recoger firmas el {date}. Las confirmaciones hechas más de {hours, plural, one {# hora} other {# horas}} después del cierre ya no cuentan. Gracias de todos modos por tu interés.",
     closingNote: "Esta campaña cerró el {date}. Firmaste a tiempo: confirma antes del {deadline} y tu firma contará.",
   },
   share: {
@@ -186,17 +185,23 @@ const es: Messages = {
     referral: "Si firmas desde el enlace personal de otra persona, guardamos qué firma te trajo (quién invitó a quién), para contar lo que comparte cada persona. Nunca se muestra en público.",
     delivered: "Lo que recibe la empresa de la campaña: el número de firmas confirmadas y los nombres (nombre e inicial del apellido) solo de quienes marcaron la casilla. Los correos y códigos postales nunca se entregan.",
     deleteHeading: "Borrar tus datos",
-    deleteBody: "Puedes borrar cuando quieras todas las firmas hechas con tu correo. Te enviamos un enlace a esa dirección; al pulsar el botón de esa página se borran y los conteos bajan.",
+    deleteBody: "Puedes borrar cuando quieras todas las firmas hechas con tu correo. Te enviamos un enlace a esa dirección; al tocar el botón de esa página se borran y los conteos bajan.",
     deleteLink: "Borrar mis datos",
     deleteTitle: "Borra tus datos",
     deleteIntro: "Escribe el correo con el que firmaste. Si firmó algo aquí, le enviamos un enlace que borra todas las firmas hechas con él.",
     deleteSubmit: "Envíame el enlace",
     deleteSent: "Si este correo firmó alguna campaña aquí, ya le enviamos un enlace. Funciona durante 24 horas. No necesitas hacer nada más en esta página.",
-    deleteConfirmIntro: "Pulsa el botón para borrar todas las firmas hechas con tu correo. No se puede deshacer.",
+    deleteConfirmIntro: "Toca el botón para borrar todas las firmas hechas con tu correo. No se puede deshacer.",
     deleteConfirmButton: "Borrar todas mis firmas",
     deletedTitle: "Tus datos fueron borrados",
-    deleted: "Borramos {count} firmas hechas con tu correo y ajustamos los conteos.",
+    deleted:
+      "{count, plural, =0 {No quedaba ninguna firma hecha con tu correo para borrar.} one {Borramos # firma hecha con tu correo y ajustamos el conteo.} other {Borramos # firmas hechas con tu correo y ajustamos los conteos.}}",
     deleteInvalid: "Este enlace para borrar no funciona: está incompleto, ya se usó o tiene más de 24 horas. Puedes pedir otro.",
+  },
+  shareImage: {
+    alt: "Tarjeta de la campaña: {title}. {kind, select, pledge {Compromiso} other {Petición}} dirigida a {targets}. Meta: {goal, number} {kind, select, pledge {compromisos} other {firmas}}.",
+    fallbackAlt: "Cut Ties: exige a las empresas tecnológicas que dejen de servir a la persecución migratoria.",
+    goal: "Meta: {goal, number} {kind, select, pledge {compromisos} other {firmas}}",
   },
   mailCapture: {
     notice: "No se está enviando correo: este servidor está en modo de captura de correo.",
@@ -206,10 +211,46 @@ const es: Messages = {
     body: "No encontramos esa página.",
     api: "No hay nada en esta dirección de la API. Consulta /api/v1/campaigns.",
   },
-  pageError: {
-    title: "Esta página no pudo cargarse ahora",
-    body: "Algo de nuestro lado no responde por un momento. No es por nada que hayas hecho: vuelve a intentarlo en unos segundos.",
-    retry: "Volver a intentarlo",
+  pageError: pageErrorMessages.es,
+  // Comillas: « » en todo el español.
+  emails: {
+    footer: {
+      why: "Recibes este correo porque alguien escribió esta dirección en una petición de Cut Ties.",
+      delete: "Borrar mis datos",
+    },
+    greeting: "Hola, {name}:",
+    greetingNoName: "Hola:",
+    confirmation: {
+      subject: "Confirma tu firma: {title}",
+      preview: "Falta un solo paso: confirma tu firma en «{title}».",
+      heading: "Confirma tu firma",
+      thanks: "Gracias por firmar «{title}». Solo falta un paso: confirmar que este correo es tuyo.",
+      button: "Último paso: confirmar mi firma",
+      counts:
+        "Tu firma solo cuenta cuando la confirmas. El enlace funciona durante {days, plural, one {# día} other {# días}}. Abrirlo no cambia nada por sí solo: para confirmar, toca el botón en la página.",
+      fallback: "Si el botón no funciona, copia este enlace en tu navegador:",
+      notYou:
+        "¿No firmaste? Ignora este correo. Una firma sin confirmar nunca se cuenta y no guardamos nada después de {days, plural, one {# día} other {# días}}.",
+      campaign: "Ver la campaña",
+    },
+    alreadySigned: {
+      subject: "Ya firmaste: {title}",
+      preview: "Tu firma en «{title}» ya está registrada. No tienes que hacer nada más.",
+      heading: "Ya habías firmado",
+      again: "Alguien (seguramente tú) intentó volver a firmar «{title}» con este correo.",
+      recorded: "Tu firma ya está registrada. No tienes que hacer nada más.",
+      share: "¿Quieres hacer algo más? Comparte la campaña con gente de confianza:",
+      notYou: "Si no fuiste tú, puedes ignorar este correo. No cambió nada.",
+    },
+    dataDeletion: {
+      subject: "Borra tus firmas en Cut Ties",
+      preview: "Un botón borra todas las firmas hechas con este correo.",
+      heading: "Borra tus datos",
+      asked: "Alguien (seguramente tú) pidió borrar todas las firmas hechas en Cut Ties con este correo.",
+      button: "Borrar mis datos",
+      how: "El enlace funciona durante {hours, plural, one {# hora} other {# horas}}. Abrirlo no borra nada por sí solo: lo confirmas en la página.",
+      notYou: "Si no lo pediste, ignora este correo. No cambiará nada.",
+    },
   },
   workspace: workspaceEs,
   editor: editorEs,

@@ -49,7 +49,7 @@ const workspaceEs: Widen<typeof workspaceEn> = {
     linkTitle: "Entra en Cut Ties",
     linkAs: "Vas a entrar como {email}.",
     linkButton: "Entrar",
-    linkWhy: "Te pedimos pulsar el botón porque los filtros de correo abren los enlaces antes que tú.",
+    linkWhy: "Te pedimos tocar el botón porque los filtros de correo abren los enlaces antes que tú.",
     linkInvalidTitle: "Este enlace para entrar ya no sirve",
     linkInvalid: "Ya se usó, caducó o se escribieron demasiados códigos incorrectos. Pide uno nuevo.",
     askAgain: "Pedir un enlace nuevo",

@@ -4,7 +4,8 @@
 import { useActionState } from "react";
 import { TextField } from "@/components/text-field";
 import { requestSignInAction, signInWithCodeAction, type SignInState } from "@/lib/auth/actions";
-import { format, type Locale, type Messages } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
+import { fillPlaceholders, type Locale } from "@/lib/i18n/locales";
 
 type T = { signIn: Messages["workspace"]["signIn"]; errors: Messages["workspace"]["errors"]; fields: Messages["workspace"]["fields"] };
 
@@ -26,7 +27,7 @@ export function SignInForm({ locale, next, t }: { locale: Locale; next: string |
     return (
       <div className="mt-6 space-y-4">
         <h2 className="text-xl font-semibold">{t.signIn.sentTitle}</h2>
-        <p role="status">{format(t.signIn.sent, { email }, locale)}</p>
+        <p role="status">{fillPlaceholders(t.signIn.sent, { email })}</p>
         <form action={verify} noValidate className="space-y-4">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="email" value={email} />

@@ -87,9 +87,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           <ProgressBar
             count={campaign.confirmedCount}
             goal={campaign.goal}
+            kind={campaign.kind}
             locale={locale}
             t={t}
-            note={isLive ? t.progress.countedOnConfirm : undefined}
+            note={isLive ? format(t.progress.countedOnConfirm, { kind: campaign.kind }, locale) : undefined}
           />
         </div>
       </header>
@@ -104,11 +105,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
               locale={locale}
               referralCode={referralCode}
               shareHref="#share"
-              t={{ form: t.form, errors: t.errors, fields: t.fields }}
+              // The kind-dependent hint is filled in here: the form gets words, not the ICU formatter.
+              t={{ form: { ...t.form, emailHint: format(t.form.emailHint, { kind: campaign.kind }, locale) }, errors: t.errors, fields: t.fields }}
             />
             <p className="mt-4 border-t border-line pt-3">
               {format(t.campaign.runBy, { organizer: t.campaign.organizer })}{" "}
-              {format(t.campaign.delivered, { targets })}{" "}
+              {format(t.campaign.delivered, { targets, kind: campaign.kind }, locale)}{" "}
               <Link prefetch={false} href={localePath(locale, "/privacy")} className="inline-block py-1 font-medium text-accent underline">
                 {t.privacy.link}
               </Link>

@@ -4,7 +4,8 @@
 // result; with it, no reload.
 import { useActionState, useEffect, useRef } from "react";
 import { signAction, type SignFormState, type SignFormValues } from "@/lib/signatures/actions";
-import { format, localePath, type Locale, type Messages } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
+import { fillPlaceholders, localePath, type Locale } from "@/lib/i18n/locales";
 import { TextField } from "@/components/text-field";
 
 type FormCopy = Pick<Messages, "form" | "errors" | "fields">;
@@ -13,7 +14,7 @@ type FormCopy = Pick<Messages, "form" | "errors" | "fields">;
 function retryMessage(t: FormCopy, locale: Locale, seconds: number): string {
   const when = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
   const text = seconds < 90 ? when.format(Math.ceil(seconds), "second") : when.format(Math.ceil(seconds / 60), "minute");
-  return format(t.form.rateLimitedFor, { when: text });
+  return fillPlaceholders(t.form.rateLimitedFor, { when: text });
 }
 
 export function SignForm({
@@ -56,7 +57,7 @@ export function SignForm({
         <div ref={statusRef} tabIndex={-1} role="status" className="scroll-mt-4 rounded-lg border border-success bg-success-soft p-4">
           <h2 className="text-xl font-semibold text-success">{t.form.checkEmailTitle}</h2>
           <p className="mt-2">
-            {format(t.form.sentTo, { email: "\u0000" })
+            {fillPlaceholders(t.form.sentTo, { email: "\u0000" })
               .split("\u0000")
               .flatMap((part, i) => (i === 0 ? [part] : [<strong key={i} className="break-all">{sent.email}</strong>, part]))}
           </p>

@@ -28,7 +28,7 @@ export default async function DeletionDonePage({
           <CheckCircle2 aria-hidden="true" size={28} />
           {t.privacy.deletedTitle}
         </h1>
-        <p className="mt-2">{format(t.privacy.deleted, { count: deleted })}</p>
+        <p className="mt-2">{format(t.privacy.deleted, { count: Number(deleted) }, locale)}</p>
       </div>
     </div>
   );

@@ -12,7 +12,7 @@ import { SharePanel } from "@/components/share-panel";
 import { RememberSigned } from "@/components/signed-here";
 import { getPublicCampaignBySlug } from "@/lib/campaigns/queries";
 import { appUrl } from "@/lib/env";
-import { format, formatNumber, localePath, type Locale } from "@/lib/i18n";
+import { format, localePath, type Locale } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { confirmAction } from "@/lib/signatures/actions";
 import { CONFIRM_GRACE_AFTER_CLOSE_HOURS, confirmationNumber, findSignatureForToken } from "@/lib/signatures/queries";
@@ -73,10 +73,10 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
         <section aria-labelledby="your-number">
           {number && (
             <h2 id="your-number" className="mb-3 text-2xl font-bold">
-              {format(t.confirm.yourNumber, { n: formatNumber(locale, number), goal: formatNumber(locale, campaign.goal) })}
+              {format(t.confirm.yourNumber, { n: number, goal: campaign.goal }, locale)}
             </h2>
           )}
-          <ProgressBar count={count} goal={campaign.goal} locale={locale} t={t} nudge={false} />
+          <ProgressBar count={count} goal={campaign.goal} kind={campaign.kind} locale={locale} t={t} nudge={false} />
         </section>
         <SharePanel url={shareUrl} title={campaign.title} t={t} personal />
         <Link href={campaignPath} className="inline-block font-medium text-accent underline">
@@ -114,7 +114,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
             title: campaign.title,
             date: closedAt ? formatMoment(locale, closedAt) : "",
             hours: CONFIRM_GRACE_AFTER_CLOSE_HOURS,
-          })}
+          }, locale)}
         </p>
         <Link href={campaignPath} className="mt-4 inline-block font-medium text-accent underline">
           {t.confirm.backToCampaign}: {campaign.title}
