@@ -9,7 +9,9 @@ import { createCampaignAction, updateCampaignAction, type EditorResult } from "@
 import { LIMITS } from "@/lib/campaigns/schemas";
 import { canEditField, type CampaignStatus, type EditableField } from "@/lib/campaigns/states";
 import type { FormState } from "@/lib/auth/guard";
-import { format, localePath, type Locale, type Messages } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
+// Not the catalogues or the ICU formatter: they stay on the server (lib/i18n/client-imports.test.ts).
+import { fillPlaceholders, localePath, type Locale } from "@/lib/i18n/locales";
 import { TextField } from "@/components/text-field";
 import { StoryField } from "./story-field";
 
@@ -93,7 +95,7 @@ export function CampaignForm({ target, locale, status, initial, initialHtml, com
             {similar.map((c) => (
               <li key={c.id}>
                 <Link href={localePath(locale, `/campaigns/${c.slug}`)} className="font-medium text-accent underline">
-                  {format(e.similar.view, { title: c.title, companies: c.companies.join(", ") })}
+                  {fillPlaceholders(e.similar.view, { title: c.title, companies: c.companies.join(", ") })}
                 </Link>
               </li>
             ))}
@@ -133,7 +135,7 @@ export function CampaignForm({ target, locale, status, initial, initialHtml, com
         {locked("targets") ? (
           <>
             {[...chosen].map((id) => <input key={id} type="hidden" name="companyIds" value={id} />)}
-            <p className="mt-2">{format(e.form.lockedValue, { value: companies.filter((c) => chosen.has(c.id)).map((c) => c.name).join(", ") })}</p>
+            <p className="mt-2">{fillPlaceholders(e.form.lockedValue, { value: companies.filter((c) => chosen.has(c.id)).map((c) => c.name).join(", ") })}</p>
           </>
         ) : (
           <>
