@@ -15,6 +15,7 @@ export const QUEUES = {
   invalidateSignatures: "signatures-invalidate",
   factsSync: "facts-sync",
   updatesDue: "updates-due",
+  closeExpiredCampaigns: "campaigns-close-expired",
 } as const;
 
 const boss = processSingleton(
@@ -43,6 +44,7 @@ const boss = processSingleton(
     await queue.createQueue(QUEUES.invalidateSignatures, { retryLimit: 0 });
     // One refresh running and at most one waiting: a request while one waits is the same request.
     await queue.createQueue(QUEUES.factsSync, { policy: "stately" });
+    await queue.createQueue(QUEUES.closeExpiredCampaigns, { policy: "short" });
     return queue;
   },
   (queue) => queue.stop({ graceful: true, timeout: 5000 }),

@@ -1,7 +1,7 @@
 import "server-only";
 // Background work, in the app process (JOBS=on) or `npm run worker`: pg-boss workers
 // for the email outbox (woken by signing, a retry, or every minute) and its minute
-// health line, the nightly purge
+// health line, closing campaigns past their end date (every minute), the nightly purge
 // of unconfirmed signatures and the recount of the counters. Every such process runs
 // them; pg-boss hands each job to one, the outbox each email to one.
 import { drainOutbox, logOutboxHealth } from "@/lib/email/outbox-worker";
@@ -15,6 +15,7 @@ import { purgeSignInRequests } from "@/lib/auth/purge";
 import { syncAllCompanies, syncCompany } from "@/lib/facts/sync";
 import { env } from "@/lib/env";
 import { finishUpdates, startDueUpdates } from "@/lib/updates/sending";
+import { closeExpiredCampaigns } from "@/lib/campaigns/mutations";
 import { getBoss, QUEUES } from "./boss";
 
 export async function startWorkers(): Promise<void> {
@@ -65,6 +66,11 @@ export async function startWorkers(): Promise<void> {
   // The USAspending refresh runs on a schedule only when the operator turns it on.
   if (env.FACTS_SYNC === "on") await boss.schedule(QUEUES.factsSync, env.FACTS_SYNC_CRON);
   else await boss.unschedule(QUEUES.factsSync).catch(() => {});
+  // End dates: pages already treat a passed one as closed; this writes it down (and audits it).
+  await boss.work(QUEUES.closeExpiredCampaigns, async () => {
+    const closed = await closeExpiredCampaigns();
+    if (closed.length) console.log(`[jobs] closed ${closed.length} campaigns past their end date`);
+  });
   await boss.schedule(QUEUES.emailOutbox, "* * * * *");
   // Email queued while no worker ran (a restart, a deploy) goes out now, not within the minute.
   await boss.send(QUEUES.emailOutbox, {});
@@ -72,4 +78,5 @@ export async function startWorkers(): Promise<void> {
   await boss.schedule(QUEUES.updatesDue, "* * * * *");
   await boss.schedule(QUEUES.purgeUnconfirmed, "17 3 * * *");
   await boss.schedule(QUEUES.recountSignatures, "47 3 * * *");
+  await boss.schedule(QUEUES.closeExpiredCampaigns, "* * * * *");
 }

@@ -8,6 +8,7 @@ describe("admin moves", () => {
     expect(canMove("draft", "approve")).toBe(false);
     expect(canMove("live", "approve")).toBe(false);
     expect(canMove("live", "takedown")).toBe(true);
+    expect(canMove("won", "takedown")).toBe(true); // anything public (lib/campaigns/states.ts)
     expect(canMove("submitted", "takedown")).toBe(false);
     expect(canMove("taken_down", "takedown")).toBe(false);
     expect(moveTarget).toEqual({ approve: "live", reject: "rejected", takedown: "taken_down" });

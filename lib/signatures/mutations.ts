@@ -14,6 +14,7 @@ import { keyedHash } from "@/lib/secrets";
 import { forgetCampaign, getCampaignForSigning } from "@/lib/campaigns/queries";
 import { isBlockedFlag, screenSigner } from "@/lib/moderation/lists";
 import { signingRules } from "@/lib/moderation/settings";
+import { effectiveStatus, PUBLIC_STATUSES } from "@/lib/campaigns/states";
 import { canonicalEmail } from "./canonical-email";
 import { MAX_EMAILS_PER_SIGNATURE, RESEND_AFTER } from "./email-limits";
 import { countConfirmation } from "./counts";
@@ -44,9 +45,10 @@ export async function recordSignature(request: SignRequest): Promise<SignResult>
   const input = parsed.data;
 
   const campaign = await getCampaignForSigning(request.campaignSlug);
-  // Only a published campaign exists for signers (a taken-down one no longer does).
-  if (!campaign || !["live", "closed", "won"].includes(campaign.status)) return fail("not_found");
-  if (campaign.status !== "live") return fail("closed");
+  if (!campaign || !PUBLIC_STATUSES.includes(campaign.status)) return fail("not_found");
+  if (effectiveStatus(campaign.status, campaign.endsAt) !== "live") return fail("closed");
+  // The organizers' safety control: nothing is stored while signing is frozen.
+  if (campaign.signingFrozenAt) return fail("frozen");
 
   // A filled honeypot gets the same answer as a real signature, and nothing is stored.
   if (input.website) return ok({ accepted: true });

@@ -14,6 +14,7 @@ const workspaceEn = {
     invalid: "Please check the highlighted fields.",
     not_found: "We could not find that. It may have been removed, or it is not yours to see.",
     closed: "That is closed.",
+    frozen: "Signing is paused on this campaign.",
     rate_limited: "Too many tries just now. Please wait a few minutes and try again.",
     unauthorized: "Please sign in first.",
     forbidden: "You are not allowed to do that.",

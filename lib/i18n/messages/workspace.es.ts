@@ -15,6 +15,7 @@ const workspaceEs: Widen<typeof workspaceEn> = {
     invalid: "Revisa los campos marcados.",
     not_found: "No lo encontramos. Puede que se haya borrado o que no tengas acceso.",
     closed: "Eso está cerrado.",
+    frozen: "Las firmas de esta campaña están en pausa.",
     rate_limited: "Demasiados intentos en poco tiempo. Espera unos minutos y vuelve a intentarlo.",
     unauthorized: "Primero inicia sesión.",
     forbidden: "No tienes permiso para hacer eso.",
