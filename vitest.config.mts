@@ -24,6 +24,8 @@ export default defineConfig({
           include: ["**/*.db.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           setupFiles: ["test/db-setup.ts"],
+          // next-auth imports "next/server" without an extension, which Node's resolver refuses.
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -16,6 +16,8 @@
 //   app.ts       Cut Ties under test         checks.ts   stored rows, email drain
 //   steps/       one module per step         report.ts   the table and the JSON
 //   mail.ts      the mail step, run after the rest on its own database, app and stand-in
+//   updates.ts   an update to 100,000 signers: enqueue, delivery, confirmations meanwhile
+//   signers.ts   the signers step (export, table, search on 100,000 signers), last, on its own database and app
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import postgres from "postgres";
@@ -36,6 +38,9 @@ import { pageSteps } from "./steps/pages";
 import { pgbenchStep } from "./steps/pgbench";
 import { signingSteps } from "./steps/signing";
 import { runMailBench } from "./mail";
+import { runUpdatesBench } from "./updates";
+import { runSignersBench } from "./signers";
+import { runFactsImportBench } from "./facts-import";
 
 // The steps against the running app, in order. A new step is a module in bench/steps/
 // exporting an AppStep, listed here; what it records with run.record() appears in the
@@ -113,6 +118,19 @@ main()
     log(`databases dropped, servers stopped`);
     // The mail step (bench/mail.ts): its own database, app and worker, sending to a rate-limited Resend stand-in.
     if (process.env.BENCH_MAIL !== "off" && !(await runMailBench({ runId: RUN_ID })).ok) code = 1;
+    // The updates step (bench/updates.ts): an update to 100,000 signers, enqueued and delivered to the stand-in.
+    if (process.env.BENCH_UPDATES !== "off" && !(await runUpdatesBench({ runId: RUN_ID })).ok) code = 1;
+    // The signers step (bench/signers.ts): export and table on 100,000 signers, its own database and app.
+    if (process.env.BENCH_SIGNERS !== "off" && !(await runSignersBench({ runId: RUN_ID })).ok) code = 1;
+    // The USAspending import (bench/facts-import.ts): a generated 200,000-row file, its own scratch database.
+    if (process.env.BENCH_FACTS !== "off") {
+      try {
+        await runFactsImportBench({ databaseUrl: DATABASE_URL, log });
+      } catch (error) {
+        log(`facts import bench failed: ${(error as Error).message}`);
+        code = 1;
+      }
+    }
     process.exit(code);
   })
   .catch(async (error) => {

@@ -23,7 +23,11 @@ export const OWN_APP_PORTS = [PORT_BASE + 40, PORT_BASE + 41] as const;
 /** The authorization matrix's own app (e2e/authorization-matrix.spec.ts), whose database it reads. */
 export const MATRIX_APP_PORT = PORT_BASE + 65;
 /** `npm start` as a cluster of app processes on PostgreSQL (e2e/every-core.scale-out.spec.ts). */
-export const CLUSTER_PORT = PORT_BASE + 50;
+export const CLUSTER_PORT = PORT_BASE + 55;
+/** e2e/an-organizer-exports-the-signers.spec.ts: an app on a database the spec filled first. */
+export const SIGNERS_APP_PORT = PORT_BASE + 50;
+/** The app of the updates journey (organizer-emails-signers.scale-out.spec.ts). */
+export const UPDATES_APP_PORT = PORT_BASE + 60;
 // Shared by every instance of a run: confirmation tokens and hashes depend on it.
 export const APP_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
 

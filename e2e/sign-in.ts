@@ -5,6 +5,7 @@
 //   await signIn(page, "organizer@example.org");                  // by code, English
 //   await signIn(page, email, { via: "link", locale: "es" });
 //   await signIn(page, email, { mail: "mailbox", origin: app.url }); // a capture-mode app
+//   await signIn(page, email, { next: "/dashboard/groups/cut-ties" });
 //
 // The page gets a client address of its own (X-Forwarded-For, which the e2e apps trust
 // from loopback), so sign-ins across the suite do not share one per-address rate limit.
@@ -21,6 +22,9 @@ export type SignInOptions = {
   origin?: string;
   /** The client address the page claims; null leaves the page's headers alone. */
   ip?: string | null;
+  /** Where to go once signed in (a path without the language prefix). A page already on
+   *  the sign-in page (sent there by the guard) keeps its own `next`. */
+  next?: string;
 };
 
 export type SignInEmail = { subject: string; text: string; code: string; link: string };
@@ -66,7 +70,12 @@ export async function requestSignInEmail(page: Page, email: string, options: Sig
   const origin = options.origin ?? baseUrl();
   if (options.ip !== null) await page.setExtraHTTPHeaders({ "X-Forwarded-For": options.ip ?? newClientIp() });
   const before = (await signInEmails(email, options)).length;
-  await page.goto(`${origin}${locale === "es" ? "/es" : ""}/sign-in`);
+  const current = page.url();
+  if (/\/sign-in\?next=/.test(current) && current.startsWith(origin)) {
+    await page.goto(current);
+  } else {
+    await page.goto(`${origin}${locale === "es" ? "/es" : ""}/sign-in${options.next ? `?next=${encodeURIComponent(options.next)}` : ""}`);
+  }
   await page.getByLabel(copy.email, { exact: true }).fill(email);
   await page.getByRole("button", { name: copy.send }).click();
   await expect(page.getByRole("heading", { name: copy.sent })).toBeVisible();

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
   not_found: 404,
   closed: 409,
+  frozen: 409,
   rate_limited: 429,
   unauthorized: 401,
   forbidden: 403,

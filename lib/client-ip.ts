@@ -7,7 +7,11 @@
 import { CLIENT_IP_HEADER } from "@/server/internal-headers.mjs";
 
 export function clientIp(headers: Pick<Headers, "get">): string {
-  const address = headers.get(CLIENT_IP_HEADER)?.trim() || "unknown";
+  return reduceIp(headers.get(CLIENT_IP_HEADER)?.trim() || "unknown");
+}
+
+/** An address as the signing path hashes it (admin search by IP hashes the same form). */
+export function reduceIp(address: string): string {
   const ip = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
   if (!ip.includes(":")) return ip;
   const groups = expandIpv6(ip);

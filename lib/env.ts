@@ -21,6 +21,11 @@ const schema = z.object({
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
+  // The signing secret of the Resend webhook (Resend → Webhooks → the endpoint's "Signing secret").
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, "RESEND_WEBHOOK_SECRET must be the endpoint's signing secret (whsec_…)")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Cut Ties <no-reply@cutties.localhost>"),
   // The provider's API rate for the whole team (Resend: 2 by default), shared by every process.
   MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
@@ -31,6 +36,16 @@ const schema = z.object({
   SIGN_LIMIT_PER_IP_SUSTAINED: limit.default({ max: 1000, seconds: 3600 }),
   SIGN_LIMIT_PER_EMAIL: limit.default({ max: 6, seconds: 3600 }),
   JOBS: z.enum(["on", "off"]).default("on"),
+  // Contract facts: refresh every company's awards from the USAspending API on a schedule
+  // (pg-boss, needs JOBS=on). Off by default: the API is public but the refresh is the
+  // operator's choice. The base URL is for tests (a local stand-in) and mirrors.
+  FACTS_SYNC: z.enum(["on", "off"]).default("off"),
+  FACTS_SYNC_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, "use a five-field cron expression, e.g. 23 4 * * 1")
+    .default("23 4 * * 1"),
+  USASPENDING_API_URL: z.url().default("https://api.usaspending.gov"),
+  USASPENDING_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
   // Which proxies may name the client (X-Forwarded-For): none by default. The server
   // applies it (server/trust-proxy.mjs); checked here too so a typo stops every process.
   TRUST_PROXY: z

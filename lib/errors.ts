@@ -4,6 +4,7 @@ export const errorCodes = [
   "invalid",
   "not_found",
   "closed",
+  "frozen",
   "rate_limited",
   "unauthorized",
   "forbidden",

@@ -4,6 +4,17 @@
 /** Largest request body the app reads: forms, server actions and the API alike. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * The one route allowed more: an admin's USAspending file upload (app/api/admin/facts/import),
+ * which streams the body to disk and checks the session before reading it.
+ */
+export const UPLOAD_PATH = "/api/admin/facts/import";
+export const UPLOAD_LIMIT_BYTES = 1024 * 1024 * 1024;
+
+function bodyLimitFor(req) {
+  return req.method === "POST" && (req.url ?? "").split("?")[0] === UPLOAD_PATH ? UPLOAD_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A path Next.js cannot decode (`/campaigns/%ff`, an overlong `%C0%AE`, a cut-off `%E0%A4%A`). */
@@ -25,7 +36,7 @@ export function badPath(req) {
 export function badBody(req) {
   if (req.headers["transfer-encoding"] !== undefined) return "length_required";
   const length = Number(req.headers["content-length"] ?? 0);
-  return length > BODY_LIMIT_BYTES ? "too_large" : null;
+  return length > bodyLimitFor(req) ? "too_large" : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { BODY_LIMIT_BYTES, refusalFor } from "./guards.mjs";
+import { BODY_LIMIT_BYTES, UPLOAD_LIMIT_BYTES, UPLOAD_PATH, refusalFor } from "./guards.mjs";
 import { requestLocale } from "./locale.mjs";
 import { apiMessage } from "./refusals.mjs";
 import { MAIL_NOT_CONFIGURED, resolveMailMode } from "./mail-mode.mjs";
@@ -11,6 +11,16 @@ function refusal(method: string, url: string, headers: Record<string, string> = 
 }
 
 describe("requests refused before Next.js", () => {
+  it("lets only the admin upload route past 1 MB, up to its own limit", () => {
+    const big = { "content-length": String(BODY_LIMIT_BYTES + 1) };
+    expect(refusal("POST", UPLOAD_PATH, big)).toBeNull();
+    expect(refusal("POST", `${UPLOAD_PATH}?x=1`, big)).toBeNull();
+    expect(refusal("POST", UPLOAD_PATH, { "content-length": String(UPLOAD_LIMIT_BYTES + 1) })).toBe("too_large");
+    expect(refusal("PUT", UPLOAD_PATH, big)).toBe("too_large");
+    expect(refusal("POST", "/api/admin/facts/importx", big)).toBe("too_large");
+    expect(refusal("POST", "/api/v1/campaigns/x/signatures", big)).toBe("too_large");
+  });
+
   it("a path that does not decode", () => {
     for (const url of ["/campaigns/%ff", "/campaigns/x/confirm/%C0%AE", "/es/%E0%A4%A", "/api/v1/campaigns/%"]) {
       expect(refusal("GET", url)).toBe("bad_path");

@@ -31,6 +31,7 @@
 //   npx tsx test/resend-standin.ts --port 4010 [--rate 2]   → prints the URL on stdout
 //   GET  /__health   → 200 { ok: true }  (for Playwright's webServer.url)
 //   GET  /__sent     → JSON SentEmail[]  (?to=address filters by recipient)
+//   GET  /__recipients → JSON { address: messages received } (for large sends; with --light no bodies are kept)
 //   GET  /__requests → JSON [{ method, path, status, at }]   (at: arrival, ms since the epoch)
 //   POST /__control  { failNext?: n, status?: s, rateLimitNext?: n, reset?: true, clearFaults?: true,
 //                      ratePerSecond?: n | null }
@@ -38,7 +39,7 @@
 // The /__ routes need no Authorization and are not recorded in requests().
 
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -283,7 +284,9 @@ function toListEmail(e: SentEmail) {
   };
 }
 
-export async function startResendStandin(opts: { port?: number; ratePerSecond?: number | null } = {}): Promise<ResendStandin> {
+export async function startResendStandin(
+  opts: { port?: number; ratePerSecond?: number | null; /** Keep no html/text (a 100,000-message bench). */ light?: boolean } = {},
+): Promise<ResendStandin> {
   let sent: SentEmail[] = [];
   let ratePerSecond: number | null = null;
   let admitted: number[] = []; // times of the requests let through in the last second
@@ -351,9 +354,11 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
   };
 
   const accept = (email: Parsed & { ok: true }, key: string | undefined, batch: boolean): SentEmail => {
+    const { html, text, ...rest } = email.email;
     const record: SentEmail = {
       id: randomUUID(),
-      ...email.email,
+      ...rest,
+      ...(opts.light ? {} : { html, text }),
       ...(key !== undefined ? { idempotencyKey: key } : {}),
       receivedAt: Date.now(),
       ...(batch ? { batch: true } : {}),
@@ -381,7 +386,8 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
     if (key !== undefined && (key.length < 1 || key.length > 256)) {
       return errorAnswer(400, "invalid_idempotency_key", "The idempotency key must be between 1 and 256 characters.");
     }
-    const bodyKey = canonical(body);
+    // Compared by digest: a key's first body is kept for 24 h, and batches are large.
+    const bodyKey = createHash("sha256").update(canonical(body)).digest("hex");
     if (key !== undefined) {
       const previous = idempotent.get(`${route} ${key}`);
       if (previous) {
@@ -483,6 +489,12 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
       const to = url.searchParams.get("to")?.toLowerCase();
       const list = to ? sent.filter((e) => e.to.some((a) => a.toLowerCase().includes(to))) : sent;
       return { status: 200, body: list };
+    }
+    if (method === "GET" && path === "/__recipients") {
+      // Messages per address: duplicates and losses of a large send, without the bodies.
+      const counts: Record<string, number> = {};
+      for (const e of sent) for (const a of e.to) counts[a.toLowerCase()] = (counts[a.toLowerCase()] ?? 0) + 1;
+      return { status: 200, body: counts };
     }
     if (method === "GET" && path === "/__requests") {
       return { status: 200, body: requests.map((r, i) => ({ ...r, at: arrivals[i] })) };
@@ -586,16 +598,19 @@ export async function startResendStandin(opts: { port?: number; ratePerSecond?: 
 /** The stand-in in a process of its own (as Resend is remote: its clock and event loop are not the app's). */
 export type RemoteStandin = {
   url: string;
+  /** Messages received per address (lower-cased). */
+  recipients(): Promise<Record<string, number>>;
   sent(): Promise<SentEmail[]>;
   requests(): Promise<(RecordedRequest & { at: number })[]>;
   control(body: Record<string, unknown>): Promise<unknown>;
   close(): Promise<void>;
 };
 
-export async function spawnResendStandin(opts: { ratePerSecond?: number } = {}): Promise<RemoteStandin> {
+export async function spawnResendStandin(opts: { ratePerSecond?: number; light?: boolean; port?: number } = {}): Promise<RemoteStandin> {
   const root = path.resolve(import.meta.dirname, "..");
-  const args = [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "test/resend-standin.ts"), "--port", "0"];
+  const args = [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "test/resend-standin.ts"), "--port", String(opts.port ?? 0)];
   if (opts.ratePerSecond) args.push("--rate", String(opts.ratePerSecond));
+  if (opts.light) args.push("--light");
   const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -607,6 +622,7 @@ export async function spawnResendStandin(opts: { ratePerSecond?: number } = {}):
   return {
     url,
     sent: () => get<SentEmail[]>("/__sent"),
+    recipients: () => get<Record<string, number>>("/__recipients"),
     requests: () => get<(RecordedRequest & { at: number })[]>("/__requests"),
     control: async (body) => (await fetch(`${url}/__control`, { method: "POST", body: JSON.stringify(body) })).json(),
     close: async () => {
@@ -634,7 +650,7 @@ if (/resend-standin\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
     console.error(`resend-standin: invalid --rate ${rawRate}`);
     process.exit(2);
   }
-  startResendStandin({ port, ratePerSecond: rate }).then(
+  startResendStandin({ port, ratePerSecond: rate, light: args.includes("--light") }).then(
     (standin) => {
       console.log(standin.url);
       const stop = () => void standin.close().finally(() => process.exit(0));

@@ -56,6 +56,9 @@ export default async function LocaleLayout({
               <Link prefetch={false} href={localePath(locale, "/")} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline">
                 {t.nav.home}
               </Link>
+              <Link prefetch={false} href={localePath(locale, "/companies")} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline">
+                {t.facts.nav}
+              </Link>
               <a
                 href={otherHref}
                 hrefLang={other}

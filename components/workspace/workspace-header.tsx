@@ -28,8 +28,11 @@ export function WorkspaceHeader({
             {t.admin}
           </Link>
         )}
-        <p className="ml-auto min-w-0 break-all text-sm text-muted">{format(t.signedInAs, { email: user.email }, locale)}</p>
-        <form action={signOutAction}>
+        {/* On a phone the address takes a line of its own, below the links and the button. */}
+        <p className="order-last w-full min-w-0 pb-1 text-sm text-muted [overflow-wrap:anywhere] sm:order-none sm:ml-auto sm:w-auto sm:pb-0">
+          {format(t.signedInAs, { email: user.email }, locale)}
+        </p>
+        <form action={signOutAction} className="ml-auto sm:ml-0">
           <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="min-h-11 rounded border border-line bg-white px-3 font-medium hover:bg-accent-soft">
             {t.signOut}

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { locale, signatures } from "./signatures";
 
-export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed", "data_deletion", "sign_in", "group_invite"]);
+export const emailKind = pgEnum("email_kind", ["signature_confirmation", "already_signed", "data_deletion", "sign_in", "group_invite", "campaign_update"]);
 // queued: waiting (or waiting for a retry); sending: a worker holds it (until next_attempt_at);
 // sent: the provider accepted it; failed: given up, with the provider's error in last_error.
 export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed", "sending"]);
@@ -22,6 +22,10 @@ export const emailOutbox = pgTable(
     // links), 10 bulk (updates); see EMAIL_PRIORITY in lib/email/outbox.ts.
     priority: smallint("priority").notNull().default(0),
     signatureId: uuid("signature_id").references(() => signatures.id, { onDelete: "cascade" }),
+    // A campaign update's email: its delivery row (db/schema/updates.ts), kept in step on
+    // settle. No foreign key: a send queues 100,000 at once and the per-row check cost
+    // 2.6 s of the enqueue; the row goes with its signature (signature_id cascades), as the delivery does.
+    updateDeliveryId: uuid("update_delivery_id"),
     toAddress: text("to_address").notNull(),
     locale: locale("locale").notNull().default("en"),
     // What the template needs beyond the signature row; rendered at send time.
@@ -49,6 +53,7 @@ export const emailOutbox = pgTable(
       .on(t.priority, t.nextAttemptAt)
       .where(sql`${t.status} not in ('sent', 'failed')`),
     index("email_outbox_batch_idx").on(t.batchKey).where(sql`${t.batchKey} is not null`),
+    index("email_outbox_delivery_idx").on(t.updateDeliveryId).where(sql`${t.updateDeliveryId} is not null`),
   ],
 );
 

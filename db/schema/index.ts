@@ -7,3 +7,6 @@ export * from "./rate-limits";
 export * from "./email";
 export * from "./privacy";
 export * from "./audit";
+export * from "./moderation";
+export * from "./facts";
+export * from "./updates";

@@ -55,6 +55,18 @@ export const signatures = pgTable(
       .where(sql`${t.status} = 'validated'`),
     index("signatures_pending_created_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
     index("signatures_flagged_idx").on(t.campaignId, t.createdAt).where(sql`${t.flaggedReason} is not null`),
+    // The organizer's signers table (lib/signers/): keyset pages newest first; search by
+    // the start of any word of the name (full-text, 'simple': no extension needed, so
+    // PGlite has it too) or of the email address; the unconfirmed count beside the
+    // confirmed one that the count shards already keep.
+    index("signatures_campaign_created_idx").on(t.campaignId, t.createdAt, t.id),
+    index("signatures_campaign_email_prefix_idx").on(t.campaignId, sql`lower(${t.email}) text_pattern_ops`),
+    index("signatures_name_words_idx").using("gin", sql`to_tsvector('simple', ${t.fullName})`),
+    index("signatures_campaign_unconfirmed_idx").on(t.campaignId, t.status).where(sql`${t.status} <> 'validated'`),
+    // Moderation: the trending report and time-window invalidations read the last hour;
+    // search and invalidation by IP read one hash.
+    index("signatures_created_idx").on(t.createdAt),
+    index("signatures_ip_hash_idx").on(t.ipHash),
   ],
 );
 

@@ -6,10 +6,13 @@ import { dbMode } from "@/lib/env";
 import type { Db } from "../types";
 import { campaigns, campaignTargets, companies, groupMembers, groups, users } from "../schema";
 import { demoAccounts, seedCampaigns, seedCompanies, seedGroup } from "./data";
+import { loadFactsDataset } from "../facts/load";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function seedIfEmpty(db: Db): Promise<void> {
+  // The contract-facts dataset has its own version: loaded on a new database and on upgrade.
+  await loadFactsDataset(db);
   const [existing] = await db.select({ id: campaigns.id }).from(campaigns).limit(1);
   if (existing) return;
   await seed(db);

@@ -6,7 +6,7 @@ import { auditLog, emailOutbox, sessions, signInRequests, users } from "@/db/sch
 // A cookie jar per test stands in for the request's cookies.
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
+  headers: async () => new Headers({ host: "localhost:3000", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") }),
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),
@@ -19,6 +19,7 @@ const { signInCode, signInLinkToken } = await import("./sign-in-tokens");
 const { getSignedInUser } = await import("./current-user");
 const { endSession } = await import("./session");
 const { compose } = await import("@/lib/email/compose");
+const { auth } = await import("./authjs");
 
 let n = 0;
 const newAddress = () => `Organizer.${++n}.${Date.now()}@Example.org`;
@@ -87,6 +88,15 @@ describe("signing in by emailed code", () => {
     expect(await signInWithCode({ email, code: again.code, clientIp: ip() })).toMatchObject({ ok: true });
   });
 
+  it("drops requests a day after they expire", async () => {
+    const { purgeSignInRequests } = await import("./purge");
+    const { id } = await ask(newAddress());
+    const db = await getDb();
+    await db.update(signInRequests).set({ expiresAt: new Date(Date.now() - 2 * 86_400_000) }).where(eq(signInRequests.id, id));
+    expect(await purgeSignInRequests()).toBeGreaterThanOrEqual(1);
+    expect(await db.select().from(signInRequests).where(eq(signInRequests.id, id))).toHaveLength(0);
+  });
+
   it("refuses an expired code and link", async () => {
     const email = newAddress();
     const { id, code, token } = await ask(email);
@@ -140,6 +150,8 @@ describe("signing in by emailed link", () => {
     expect(await getSignedInUser()).toBeNull();
     expect(await signInWithLink(token)).toMatchObject({ ok: true, data: { next: "/dashboard/groups/x" } });
     expect(await getSignedInUser()).toMatchObject({ email: email.toLowerCase() });
+    // The same session, as Auth.js reads it.
+    expect(await auth()).toMatchObject({ user: { email: email.toLowerCase() } });
     expect(await signInWithLink(token)).toMatchObject({ ok: false });
   });
 

@@ -146,9 +146,3 @@ export async function signInWithLink(token: string): Promise<Result<SignedIn>> {
   if (!row) return fail("not_found");
   return ok(await finish(row.email, row.next, "link"));
 }
-
-/** Drops requests that ended more than a day ago (run with the nightly purge). */
-export async function purgeSignInRequests(): Promise<void> {
-  const db = await getDb();
-  await db.execute(sql`delete from sign_in_requests where expires_at < now() - interval '1 day'`);
-}

@@ -1,7 +1,7 @@
 import "server-only";
 // Reading campaigns for public pages and the API: localized text, targets and the
 // confirmed count (the sum of the counter shards, see lib/signatures/counts.ts).
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, campaignTargets, companies, type Campaign } from "@/db/schema";
 import type { Locale } from "@/lib/i18n";
@@ -9,6 +9,7 @@ import { cached, invalidate } from "@/lib/short-cache";
 import { invalidateCachedPages } from "@/lib/page-cache";
 import { forgetRecentPublicSigners } from "@/lib/signatures/queries";
 import { goalFor } from "./goal";
+import { effectiveStatus, PUBLIC_STATUSES } from "./states";
 import { isSlugShaped } from "./slug";
 import { confirmedCounts } from "@/lib/signatures/counts";
 
@@ -27,9 +28,15 @@ export type CampaignSummary = {
   publishedAt: Date | null;
 };
 
-export type CampaignDetail = CampaignSummary & { story: string; locale: Locale };
+export type CampaignDetail = CampaignSummary & {
+  story: string;
+  locale: Locale;
+  /** Set once the campaign is won: the organizers' note, in the page's language when there is one. */
+  victoryNote: string | null;
+  endsAt: Date | null;
+  signingFrozen: boolean;
+};
 
-const PUBLIC_STATUSES: CampaignStatus[] = ["live", "closed", "won"];
 
 async function targetsByCampaign(campaignIds: string[]) {
   const db = await getDb();
@@ -61,7 +68,12 @@ const summaryColumns = {
   askEs: campaigns.askEs,
   publishedAt: campaigns.publishedAt,
 };
-const columns = { ...summaryColumns, story: campaigns.story, storyEs: campaigns.storyEs };
+const columns = {
+  ...summaryColumns, story: campaigns.story, storyEs: campaigns.storyEs, victoryNote: campaigns.victoryNote,
+  victoryNoteEs: campaigns.victoryNoteEs, endsAt: campaigns.endsAt, signingFrozenAt: campaigns.signingFrozenAt,
+};
+// A live campaign whose end date has passed is closed, whether or not the deadline job has run.
+const notPastItsEnd = or(isNull(campaigns.endsAt), gt(campaigns.endsAt, sql`now()`));
 
 type LocalizedText = Pick<Campaign, "title" | "ask" | "titleEs" | "askEs">;
 
@@ -79,7 +91,7 @@ async function loadLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {
   const rows = await db
     .select(summaryColumns)
     .from(campaigns)
-    .where(eq(campaigns.status, "live"))
+    .where(and(eq(campaigns.status, "live"), notPastItsEnd))
     .orderBy(desc(campaigns.publishedAt), asc(campaigns.slug));
   const ids = rows.map((r) => r.id);
   const [targets, counts] = await Promise.all([targetsByCampaign(ids), confirmedCounts(ids)]);
@@ -112,7 +124,7 @@ async function loadPublicCampaign(slug: string, locale: Locale): Promise<Campaig
   const [row] = await db
     .select(columns)
     .from(campaigns)
-    .where(and(eq(campaigns.slug, slug), inArray(campaigns.status, PUBLIC_STATUSES)))
+    .where(and(eq(campaigns.slug, slug), inArray(campaigns.status, [...PUBLIC_STATUSES])))
     .limit(1);
   if (!row) return null;
   const [targets, counts] = await Promise.all([targetsByCampaign([row.id]), confirmedCounts([row.id])]);
@@ -121,7 +133,7 @@ async function loadPublicCampaign(slug: string, locale: Locale): Promise<Campaig
     id: row.id,
     slug: row.slug,
     kind: row.kind,
-    status: row.status,
+    status: effectiveStatus(row.status, row.endsAt),
     ...localize(row, locale),
     story: (locale === "es" && row.storyEs) || row.story,
     targets: targets.get(row.id) ?? [],
@@ -129,6 +141,9 @@ async function loadPublicCampaign(slug: string, locale: Locale): Promise<Campaig
     goal: goalFor(count),
     publishedAt: row.publishedAt,
     locale,
+    victoryNote: row.status === "won" ? (locale === "es" && row.victoryNoteEs) || row.victoryNote : null,
+    endsAt: row.endsAt,
+    signingFrozen: row.signingFrozenAt !== null,
   };
 }
 
@@ -160,7 +175,10 @@ export async function getCampaignForSigning(slug: string) {
 async function loadCampaignForSigning(slug: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: campaigns.id, status: campaigns.status, title: campaigns.title, titleEs: campaigns.titleEs })
+    .select({
+      id: campaigns.id, status: campaigns.status, title: campaigns.title, titleEs: campaigns.titleEs,
+      endsAt: campaigns.endsAt, signingFrozenAt: campaigns.signingFrozenAt,
+    })
     .from(campaigns)
     .where(eq(campaigns.slug, slug))
     .limit(1);

@@ -9,15 +9,21 @@ import { renderFromTemplate } from "@/emails/render";
 import SignatureConfirmation, { subject as confirmationSubject } from "@/emails/signature-confirmation";
 import AlreadySigned, { subject as alreadySignedSubject } from "@/emails/already-signed";
 import DataDeletion, { subject as dataDeletionSubject } from "@/emails/data-deletion";
+import CampaignUpdate from "@/emails/campaign-update";
 import { deletionToken } from "@/lib/privacy/mutations";
+import { renderMarkdown } from "@/lib/markdown";
+import { unsubscribeToken } from "@/lib/updates/tokens";
+import type { FrozenUpdate } from "@/db/schema";
 import SignIn, { subject as signInSubject } from "@/emails/sign-in";
+import GroupInvite, { subject as groupInviteSubject } from "@/emails/group-invite";
+import { INVITE_TTL_DAYS, inviteToken } from "@/lib/groups/invite-tokens";
 import { SIGN_IN_TTL_MINUTES, signInCode, signInLinkToken } from "@/lib/auth/sign-in-tokens";
 import type { OutgoingEmail } from "./sender";
 
 export type OutboxContext = {
   id: string;
-  kind: "signature_confirmation" | "already_signed" | "data_deletion" | "sign_in" | "group_invite";
-  data: { requestId?: string; inviteId?: string; groupName?: string };
+  kind: "signature_confirmation" | "already_signed" | "data_deletion" | "sign_in" | "group_invite" | "campaign_update";
+  data: { requestId?: string; inviteId?: string; groupName?: string; role?: string; test?: boolean; frozen?: unknown };
   to_address: string;
   locale: string;
   signature_id: string | null;
@@ -27,6 +33,10 @@ export type OutboxContext = {
   slug: string | null;
   title: string | null;
   title_es: string | null;
+  /** A campaign update's content, frozen when its send started. */
+  frozen: FrozenUpdate | null;
+  /** A campaign update whose address was suppressed, or whose signer unsubscribed, since it was queued. */
+  suppressed: boolean | null;
 };
 
 export type ClaimedBatch = { key: string; rows: OutboxContext[] };
@@ -41,6 +51,7 @@ export async function compose(row: OutboxContext): Promise<Omit<OutgoingEmail, "
     const props = { locale, deleteUrl: absoluteUrl(locale, `/privacy/delete/${deletionToken(row.data.requestId!)}`) };
     return { subject: dataDeletionSubject(props), ...(await renderFromTemplate(DataDeletion, props, { url: ["deleteUrl"] })) };
   }
+  if (row.kind === "campaign_update") return composeUpdate(row, locale);
   if (row.kind === "sign_in") {
     const props = {
       locale,
@@ -49,6 +60,17 @@ export async function compose(row: OutboxContext): Promise<Omit<OutgoingEmail, "
       signInUrl: absoluteUrl(locale, `/sign-in/link/${signInLinkToken(row.data.requestId!)}`),
     };
     return { subject: signInSubject(props), ...(await renderFromTemplate(SignIn, props, { text: ["code"], url: ["signInUrl"] })) };
+  }
+  if (row.kind === "group_invite") {
+    const props = {
+      locale,
+      days: INVITE_TTL_DAYS,
+      role: row.data.role ?? "member",
+      groupName: row.data.groupName ?? "",
+      acceptUrl: absoluteUrl(locale, `/dashboard/invites/${inviteToken(row.data.inviteId!)}`),
+    };
+    const body = await renderFromTemplate(GroupInvite, props, { text: ["groupName"], url: ["acceptUrl"] });
+    return { subject: groupInviteSubject(props), ...body };
   }
   if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
   const common = {
@@ -72,4 +94,37 @@ export async function compose(row: OutboxContext): Promise<Omit<OutgoingEmail, "
   }
   const body = await renderFromTemplate(AlreadySigned, common, perMessage);
   return { subject: alreadySignedSubject(common), ...body };
+}
+
+async function composeUpdate(row: OutboxContext, locale: Locale): Promise<Omit<OutgoingEmail, "to">> {
+  // A test send to an organizer carries its content in the row, and no signature.
+  const test = row.data.test === true;
+  const frozen = row.frozen ?? (test ? (row.data.frozen as FrozenUpdate) : null);
+  if ((!row.signature_id && !test) || !frozen) throw new Error(`outbox ${row.id}: its update or signature is gone`);
+  return renderUpdate(frozen, locale, row.signature_id);
+}
+
+/** An update as a signer receives it; with no signature (a preview, a test) its links go to a page that changes nothing. */
+export async function renderUpdate(frozen: FrozenUpdate, locale: Locale, signatureId: string | null): Promise<Omit<OutgoingEmail, "to">> {
+  const token = signatureId ? unsubscribeToken(signatureId) : "preview";
+  const props = {
+    locale,
+    subject: frozen.subject[locale] || frozen.subject.en,
+    bodyHtml: renderMarkdown(frozen.body[locale] || frozen.body.en),
+    campaignTitle: frozen.campaignTitle[locale] || frozen.campaignTitle.en,
+    campaignUrl: absoluteUrl(locale, `/campaigns/${frozen.campaignSlug}`),
+    groupName: frozen.groupName,
+    postalAddress: frozen.postalAddress,
+    unsubscribeUrl: absoluteUrl(locale, `/unsubscribe/${token}`),
+    deleteUrl: absoluteUrl(locale, "/privacy/delete"),
+  };
+  const body = await renderFromTemplate(CampaignUpdate, props, { url: ["unsubscribeUrl"] });
+  return {
+    subject: props.subject,
+    ...body,
+    headers: {
+      "List-Unsubscribe": `<${appUrl}/api/unsubscribe/${token}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
 }

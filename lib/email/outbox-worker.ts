@@ -11,6 +11,7 @@ import { mailMode } from "@/lib/env";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
 import { claimBatch, nextRetryInSeconds, outboxHealth, sendClaimedBatch, type BatchOutcome } from "./outbox";
 import { paceState } from "./pace";
+import { feedOutbox, finishUpdates } from "@/lib/updates/sending";
 
 /** Batches a process has claimed and not yet settled: enough to keep the pace when requests are slow. */
 const IN_FLIGHT = 3;
@@ -37,7 +38,8 @@ export async function drainOutbox(): Promise<DrainResult> {
   let more = true;
   while (Date.now() < until) {
     while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-    const batch = await claimBatch();
+    // Nothing due: move the next deliveries of a campaign update in, if any wait.
+    const batch = (await claimBatch()) ?? ((await feedOutbox()) > 0 ? await claimBatch() : null);
     if (!batch) {
       more = false;
       break;
@@ -49,6 +51,8 @@ export async function drainOutbox(): Promise<DrainResult> {
     inFlight.add(sending);
   }
   await Promise.all(inFlight);
+  // A campaign update whose last delivery just settled is now sent.
+  if (totals.batches > 0) await finishUpdates();
 
   const boss = await getBoss();
   if (more) {

@@ -23,6 +23,9 @@ export const EMAIL_PRIORITY = { transactional: 0, bulk: 10 } as const;
 
 export type { ClaimedBatch } from "./compose";
 
+/** Why a campaign update was not sent (its delivery row says suppressed). */
+export const SUPPRESSED = "suppressed: the address bounced, complained or unsubscribed after the send started";
+
 /** Attempts before an email is given up as failed (about 2 hours of retries). */
 export const MAX_ATTEMPTS = 12;
 /** How long a claimed batch is held; a worker that dies returns it after this (requests time out at 30 s). */
@@ -39,13 +42,17 @@ function retryDelaySeconds(attempts: number): number {
 const claimQuery = (ctes: SQL | null, claimed: SQL) =>
   sql`with ${ctes ? sql`${ctes}, ` : sql``}claimed as (${claimed})
       select o.id, o.kind, o.data, o.to_address, o.locale, o.signature_id, o.attempts, o.batch_key,
-             s.full_name, c.slug, c.title, c.title_es
+             s.full_name, c.slug, c.title, c.title_es, u.frozen,
+             (o.update_delivery_id is not null and (s.updates_consent_at is null
+               or exists (select 1 from suppressions x where x.email_canonical = s.email_canonical))) as suppressed
       from claimed o
       left join signatures s on s.id = o.signature_id
       left join campaigns c on c.id = s.campaign_id
+      left join update_deliveries d on d.id = o.update_delivery_id
+      left join campaign_updates u on u.id = d.update_id
       order by o.id`;
 
-const claimedColumns = sql`o.id, o.kind, o.data, o.to_address, o.locale, o.signature_id, o.attempts, o.batch_key`;
+const claimedColumns = sql`o.id, o.kind, o.data, o.to_address, o.locale, o.signature_id, o.attempts, o.batch_key, o.update_delivery_id`;
 
 /**
  * Claims the next batch, holding it for the lease and counting the attempt. The most
@@ -103,9 +110,14 @@ export async function claimBatch(limit = MAX_BATCH): Promise<ClaimedBatch | null
   return null;
 }
 
-type Settled = { id: string; status: "sent" | "failed"; providerId: string | null; error: string | null; subject: string | null; text: string | null };
+// "suppressed": a campaign update not sent because its address was suppressed (or its
+// signer unsubscribed) after it was queued; the outbox row ends as failed, its delivery as suppressed.
+type Settled = { id: string; status: "sent" | "failed" | "suppressed"; providerId: string | null; error: string | null; subject: string | null; text: string | null };
 
-/** Records every message's outcome in one statement. */
+/**
+ * Records every message's outcome in one statement, a campaign update's delivery row
+ * with it (the same statement, so a crash never leaves the two apart).
+ */
 async function settle(key: string, outcomes: Settled[]): Promise<void> {
   if (outcomes.length === 0) return;
   // Bodies carry confirmation links: kept only in mail-capture mode, and only the text
@@ -113,16 +125,25 @@ async function settle(key: string, outcomes: Settled[]): Promise<void> {
   const keep = mailMode === "capture";
   const values = outcomes.map(
     (m) =>
-      sql`(${m.id}::uuid, ${m.status}::email_status, ${m.providerId}::text, ${m.error}::text,
+      sql`(${m.id}::uuid, ${m.status}::text, ${m.providerId}::text, ${m.error}::text,
            ${keep ? m.subject : null}::text, ${keep ? m.text : null}::text)`,
   );
   await (await getDb()).execute(
-    sql`update email_outbox o
-        set status = v.status, provider_id = v.provider_id, last_error = v.error,
-            sent_at = case when v.status = 'sent' then now() else o.sent_at end,
-            subject = v.subject, text = v.text
-        from (values ${sql.join(values, sql`, `)}) as v(id, status, provider_id, error, subject, text)
-        where o.id = v.id and o.batch_key = ${key} and o.status = 'sending'`,
+    sql`with settled as (
+          update email_outbox o
+          set status = (case when v.status = 'sent' then 'sent' else 'failed' end)::email_status,
+              provider_id = v.provider_id, last_error = v.error,
+              sent_at = case when v.status = 'sent' then now() else o.sent_at end,
+              subject = v.subject, text = v.text
+          from (values ${sql.join(values, sql`, `)}) as v(id, status, provider_id, error, subject, text)
+          where o.id = v.id and o.batch_key = ${key} and o.status = 'sending'
+          returning o.update_delivery_id, v.status, o.provider_id, o.attempts, o.last_error, o.sent_at
+        )
+        update update_deliveries d
+        set status = s.status::update_delivery_status, provider_id = s.provider_id,
+            attempts = s.attempts, last_error = s.last_error, sent_at = s.sent_at
+        from settled s
+        where d.id = s.update_delivery_id and d.status = 'queued'`,
   );
 }
 
@@ -133,13 +154,21 @@ async function settle(key: string, outcomes: Settled[]): Promise<void> {
  */
 async function putBack(batch: ClaimedBatch, opts: { delaySeconds: number; counted: boolean; error?: string }): Promise<void> {
   await (await getDb()).execute(
-    sql`update email_outbox
-        set attempts = attempts - ${opts.counted ? 0 : 1}::int,
-            last_error = coalesce(${opts.error ?? null}::text, last_error),
-            next_attempt_at = now() + make_interval(secs => ${opts.delaySeconds}::float8),
-            status = case when ${opts.counted}::boolean and attempts >= ${MAX_ATTEMPTS}::int
-                          then 'failed'::email_status else 'queued'::email_status end
-        where batch_key = ${batch.key} and status = 'sending'`,
+    sql`with back as (
+          update email_outbox
+          set attempts = attempts - ${opts.counted ? 0 : 1}::int,
+              last_error = coalesce(${opts.error ?? null}::text, last_error),
+              next_attempt_at = now() + make_interval(secs => ${opts.delaySeconds}::float8),
+              status = case when ${opts.counted}::boolean and attempts >= ${MAX_ATTEMPTS}::int
+                            then 'failed'::email_status else 'queued'::email_status end
+          where batch_key = ${batch.key} and status = 'sending'
+          returning update_delivery_id, status, attempts, last_error
+        )
+        update update_deliveries d
+        set status = case when b.status = 'failed' then 'failed'::update_delivery_status else d.status end,
+            attempts = b.attempts, last_error = b.last_error
+        from back b
+        where d.id = b.update_delivery_id and d.status = 'queued'`,
   );
 }
 
@@ -183,8 +212,13 @@ async function waitForSlot(batch: ClaimedBatch): Promise<boolean> {
  */
 export async function sendClaimedBatch(batch: ClaimedBatch, paced = false): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { claimed: batch.rows.length, sent: 0, failed: 0, rateLimited: false };
+  // An update whose address was suppressed (a bounce, a complaint, "no more mail") or
+  // whose signer unsubscribed since it was queued is not sent.
+  const skipped: Settled[] = batch.rows
+    .filter((row) => row.suppressed)
+    .map((row) => ({ id: row.id, status: "suppressed", providerId: null, error: SUPPRESSED, subject: null, text: null }));
   const composed = await Promise.all(
-    batch.rows.map(async (row) => {
+    batch.rows.filter((row) => !row.suppressed).map(async (row) => {
       try {
         return { row, email: { to: row.to_address, ...(await compose(row)) } };
       } catch (error) {
@@ -194,9 +228,10 @@ export async function sendClaimedBatch(batch: ClaimedBatch, paced = false): Prom
   );
   const unsendable: Settled[] = composed
     .filter((c) => c.error !== undefined)
-    .map((c) => ({ id: c.row.id, status: "failed", providerId: null, error: c.error!, subject: null, text: null }));
+    .map((c): Settled => ({ id: c.row.id, status: "failed", providerId: null, error: c.error!, subject: null, text: null }))
+    .concat(skipped);
   const ready = composed.filter((c): c is { row: OutboxContext; email: OutgoingEmail } => c.email !== undefined);
-  outcome.failed += unsendable.length;
+  outcome.failed += unsendable.length - skipped.length;
   if (ready.length === 0) {
     await settle(batch.key, unsendable);
     return outcome;

@@ -86,7 +86,13 @@ describe("invites", () => {
     const inviteId = result.ok ? result.data.inviteId : "";
     const db = await getDb();
     const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, invited.toLowerCase()));
-    expect(mail).toMatchObject({ kind: "group_invite", locale: "es", data: { inviteId } });
+    expect(mail).toMatchObject({ kind: "group_invite", locale: "es", data: { inviteId, role: "organizer" } });
+    const { compose } = await import("@/lib/email/compose");
+    const row = { ...mail, to_address: mail.toAddress, signature_id: null, batch_key: "k", full_name: null, slug: null, title: null, title_es: null };
+    const rendered = await compose(row as never);
+    expect(rendered.subject).toMatch(/^Te invitan a Group [0-9a-f]+ en Cut Ties$/);
+    expect(rendered.text).toContain(`/es/dashboard/invites/${inviteToken(inviteId)}`);
+    expect(rendered.text).toContain("como organizador(a)");
 
     const stranger = await createMember();
     expect(await acceptInvite(inviteToken(inviteId), stranger.user)).toMatchObject({ ok: false, code: "forbidden" });
@@ -118,6 +124,26 @@ describe("invites", () => {
     expect(await acceptInvite(inviteToken(secondId), person.user)).toMatchObject({ ok: false, code: "not_found" });
     expect(await revokeInvite(owner.groupId, secondId, owner.user.id)).toMatchObject({ ok: true });
     expect((await listMembers(owner.groupId)).invites).toHaveLength(0);
+  });
+});
+
+describe("the audit log", () => {
+  it("pages newest first, shows members' sign-ins, and nothing of other groups", async () => {
+    const owner = await createMember();
+    const other = await createMember();
+    const { recordAudit } = await import("@/lib/audit");
+    for (let i = 0; i < 55; i++) await recordAudit({ actorUserId: owner.user.id, action: "test.entry", groupId: owner.groupId, detail: { i } });
+    await recordAudit({ actorUserId: owner.user.id, action: "user.signed_in", detail: { method: "code" } });
+    await recordAudit({ actorUserId: other.user.id, action: "user.signed_in", detail: { method: "link" } });
+    await recordAudit({ actorUserId: other.user.id, action: "test.entry", groupId: other.groupId });
+    const first = await listAudit(owner.groupId);
+    expect(first.rows).toHaveLength(50);
+    expect(first.rows[0]).toMatchObject({ action: "user.signed_in", actorEmail: owner.user.email });
+    expect(first.rows[1].detail).toEqual({ i: 54 });
+    const second = await listAudit(owner.groupId, first.older!);
+    expect(second.rows.map((r) => r.detail.i)).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(second.older).toBeNull();
+    expect([...first.rows, ...second.rows].some((r) => r.actorEmail === other.user.email)).toBe(false);
   });
 });
 

@@ -112,7 +112,9 @@ export async function inviteMember(
       .returning({ id: groupInvites.id });
     await tx.execute(
       sql`insert into email_outbox (kind, to_address, locale, data)
-          values ('group_invite', ${email}, ${input.locale}, jsonb_build_object('inviteId', ${invite.id}::text))`,
+          select 'group_invite', ${email}, ${input.locale},
+                 jsonb_build_object('inviteId', ${invite.id}::text, 'groupName', g.name, 'role', ${input.role}::text)
+          from groups g where g.id = ${input.groupId}`,
     );
     await recordAudit({ actorUserId, action: "member.invited", groupId: input.groupId, detail: { inviteId: invite.id, role: input.role } }, tx);
     return ok({ inviteId: invite.id });

@@ -102,6 +102,8 @@ export type AuditRow = {
   at: Date;
   action: string;
   actorEmail: string | null;
+  /** The member an entry is about (detail.userId), for owners reading the log. */
+  subjectEmail: string | null;
   campaignTitle: string | null;
   detail: Record<string, unknown>;
 };
@@ -117,6 +119,7 @@ export async function listAudit(groupId: string, before?: number): Promise<{ row
     .select({
       id: auditLog.id, at: auditLog.at, action: auditLog.action, detail: auditLog.detail,
       actorEmail: users.email, campaignTitle: campaigns.title,
+      subjectEmail: sql<string | null>`(select s.email from users s where s.id::text = ${auditLog.detail}->>'userId')`,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))

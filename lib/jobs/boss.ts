@@ -12,6 +12,10 @@ export const QUEUES = {
   emailHealth: "email-health",
   purgeUnconfirmed: "signatures-purge",
   recountSignatures: "signatures-recount",
+  invalidateSignatures: "signatures-invalidate",
+  factsSync: "facts-sync",
+  updatesDue: "updates-due",
+  closeExpiredCampaigns: "campaigns-close-expired",
 } as const;
 
 const boss = processSingleton(
@@ -33,8 +37,14 @@ const boss = processSingleton(
     // running; a failed round is tried again (each email keeps its own retries).
     await queue.createQueue(QUEUES.emailOutbox, { policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true });
     await queue.createQueue(QUEUES.emailHealth, { policy: "short" });
+    await queue.createQueue(QUEUES.updatesDue, { policy: "short" });
     await queue.createQueue(QUEUES.purgeUnconfirmed);
     await queue.createQueue(QUEUES.recountSignatures);
+    // Admins' bulk invalidations: one job runs one to its end or its cancel; a failure is marked, not retried.
+    await queue.createQueue(QUEUES.invalidateSignatures, { retryLimit: 0 });
+    // One refresh running and at most one waiting: a request while one waits is the same request.
+    await queue.createQueue(QUEUES.factsSync, { policy: "stately" });
+    await queue.createQueue(QUEUES.closeExpiredCampaigns, { policy: "short" });
     return queue;
   },
   (queue) => queue.stop({ graceful: true, timeout: 5000 }),

@@ -3,9 +3,9 @@ import "server-only";
 // address a link (only if it signed something; the answer on the page is the same
 // either way), and pressing the button on the linked page deletes every signature
 // made with the address, adjusting the public counts in the same transaction.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, queryRows } from "@/db/client";
+import { getDb, queryRows, type DbOrTx } from "@/db/client";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
@@ -77,6 +77,24 @@ export async function requestDataDeletion(input: {
   return ok({ accepted: true });
 }
 
+export type DeletedSignature = { id: string; campaign_id: string; status: string };
+
+/**
+ * Deletes the signatures matching `where` (their emails go with them: the outbox
+ * cascades) and takes the confirmed ones off their campaigns' counts, in the caller's
+ * transaction. Used by a signer's own deletion and by an organizer removing a signer
+ * at their request (lib/signers/mutations.ts).
+ */
+export async function deleteSignatures(tx: DbOrTx, where: SQL): Promise<DeletedSignature[]> {
+  const removed = await queryRows<DeletedSignature>(tx, sql`delete from signatures where ${where} returning id, campaign_id, status`);
+  const confirmedByCampaign = new Map<string, number>();
+  for (const r of removed) {
+    if (r.status === "validated") confirmedByCampaign.set(r.campaign_id, (confirmedByCampaign.get(r.campaign_id) ?? 0) + 1);
+  }
+  await countRemovals(tx, confirmedByCampaign);
+  return removed;
+}
+
 type DeletionOutcome = { status: "deleted"; signatures: number } | { status: "invalid" };
 
 /** Deletes every signature made with the address a valid token was sent to. */
@@ -90,15 +108,7 @@ export async function deleteSignerData(token: string): Promise<DeletionOutcome> 
           returning id, email_canonical`,
     );
     if (!request) return { status: "invalid" as const };
-    const removed = await queryRows<{ campaign_id: string; status: string }>(
-      tx,
-      sql`delete from signatures where email_canonical = ${request.email_canonical} returning campaign_id, status`,
-    );
-    const confirmedByCampaign = new Map<string, number>();
-    for (const r of removed) {
-      if (r.status === "validated") confirmedByCampaign.set(r.campaign_id, (confirmedByCampaign.get(r.campaign_id) ?? 0) + 1);
-    }
-    await countRemovals(tx, confirmedByCampaign);
+    const removed = await deleteSignatures(tx, sql`email_canonical = ${request.email_canonical}`);
     // The deletion email itself holds the address: drop it too.
     await tx.execute(sql`delete from email_outbox where kind = 'data_deletion' and data->>'requestId' = ${request.id}`);
     return { status: "deleted" as const, signatures: removed.length };

@@ -49,9 +49,14 @@ export async function countRemovals(tx: DbOrTx, removedByCampaign: Map<string, n
 
 export type RecountResult = { campaignId: string; before: number; after: number }[];
 
-/** Rebuilds every campaign's shards from its validated signatures; returns what changed. */
-export async function recountSignatures(db?: DbOrTx): Promise<RecountResult> {
+/**
+ * Rebuilds every campaign's shards from its validated signatures (or only those of
+ * `campaignIds`, after a bulk invalidation); returns what changed.
+ */
+export async function recountSignatures(db?: DbOrTx, campaignIds?: string[]): Promise<RecountResult> {
+  if (campaignIds && campaignIds.length === 0) return [];
   const conn = db ?? (await getDb());
+  const only = campaignIds ? sql`where c.id in (${sql.join(campaignIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   return conn.transaction(async (tx) => {
     // Confirmations wait while the shards are rebuilt, so none is lost in between.
     await tx.execute(sql`lock table signature_count_shards in share row exclusive mode`);
@@ -60,7 +65,7 @@ export async function recountSignatures(db?: DbOrTx): Promise<RecountResult> {
       sql`select c.id as campaign_id,
                  coalesce((select sum(confirmed) from signature_count_shards s where s.campaign_id = c.id), 0)::int as before,
                  (select count(*) from signatures g where g.campaign_id = c.id and g.status = 'validated')::int as after
-          from campaigns c`,
+          from campaigns c ${only}`,
     );
     const drifted = rows.filter((r) => Number(r.before) !== Number(r.after));
     for (const r of drifted) {

@@ -6,13 +6,15 @@ import "server-only";
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, queryRowsPrepared } from "@/db/client";
-import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/errors";
 import { messages, type Locale } from "@/lib/i18n";
 import { requestEmailDelivery } from "@/lib/email/wake";
-import { rateLimitCheck } from "@/lib/rate-limit";
+import { rateLimitCheck, type Limit } from "@/lib/rate-limit";
 import { keyedHash } from "@/lib/secrets";
 import { forgetCampaign, getCampaignForSigning } from "@/lib/campaigns/queries";
+import { isBlockedFlag, screenSigner } from "@/lib/moderation/lists";
+import { signingRules } from "@/lib/moderation/settings";
+import { effectiveStatus, PUBLIC_STATUSES } from "@/lib/campaigns/states";
 import { canonicalEmail } from "./canonical-email";
 import { MAX_EMAILS_PER_SIGNATURE, RESEND_AFTER } from "./email-limits";
 import { countConfirmation } from "./counts";
@@ -43,23 +45,32 @@ export async function recordSignature(request: SignRequest): Promise<SignResult>
   const input = parsed.data;
 
   const campaign = await getCampaignForSigning(request.campaignSlug);
-  if (!campaign || campaign.status === "draft") return fail("not_found");
-  if (campaign.status !== "live") return fail("closed");
+  if (!campaign || !PUBLIC_STATUSES.includes(campaign.status)) return fail("not_found");
+  if (effectiveStatus(campaign.status, campaign.endsAt) !== "live") return fail("closed");
+  // The organizers' safety control: nothing is stored while signing is frozen.
+  if (campaign.signingFrozenAt) return fail("frozen");
 
   // A filled honeypot gets the same answer as a real signature, and nothing is stored.
   if (input.website) return ok({ accepted: true });
 
   const emailCanonical = canonicalEmail(input.email);
   const ipHash = keyedHash("ip", request.clientIp);
+  // The limits and lists admins edit (lib/moderation/settings.ts; env values are the
+  // defaults), from a cache a few seconds old. A blocked signer is accepted like anyone
+  // and flagged; its confirmation is then never counted (confirmSignature), so an
+  // abuser learns nothing. An allow-listed IP range or mail domain skips the soft limit.
+  const rules = await signingRules();
+  const screen = screenSigner(rules.compiled, request.clientIp, emailCanonical);
   // Per IP: a campus rally shares one address, so the soft limit only flags what goes
   // over it for review; the burst and sustained limits, far above a rally's pace, refuse
   // a script. Per email address there is no crowd to let through: over it is refused.
+  const softLimit: Limit[] = screen.exempt ? [] : [{ key: `sign:ip:${ipHash}`, ...rules.limits.perIp, onExceed: "flag" }];
   const limits = rateLimitCheck(
     [
-      { key: `sign:ip:${ipHash}`, ...env.SIGN_LIMIT_PER_IP, onExceed: "flag" },
-      { key: `sign:ip-burst:${ipHash}`, ...env.SIGN_LIMIT_PER_IP_BURST },
-      { key: `sign:ip-sustained:${ipHash}`, ...env.SIGN_LIMIT_PER_IP_SUSTAINED },
-      { key: `sign:email:${keyedHash("email", emailCanonical)}`, ...env.SIGN_LIMIT_PER_EMAIL },
+      ...softLimit,
+      { key: `sign:ip-burst:${ipHash}`, ...rules.limits.perIpBurst },
+      { key: `sign:ip-sustained:${ipHash}`, ...rules.limits.perIpSustained },
+      { key: `sign:email:${keyedHash("email", emailCanonical)}`, ...rules.limits.perEmail },
     ],
     request.now,
   );
@@ -92,7 +103,7 @@ export async function recordSignature(request: SignRequest): Promise<SignResult>
             ${consent ? sql`now()` : sql`null::timestamptz`}, ${input.comment ?? null}::text, ${request.locale}::locale,
             ${ipHash}::text, ${newReferralCode()}::text, ${input.ref ?? null}::text, ${hash}::text,
             now() + make_interval(days => ${TOKEN_TTL_DAYS}::int), 1, now(),
-            case when allowed.flagged then ${FLAG_IP_SOFT_LIMIT}::text end
+            coalesce(${screen.blocked}::text, case when allowed.flagged then ${FLAG_IP_SOFT_LIMIT}::text end)
           from allowed where allowed.ok
           on conflict (campaign_id, email_canonical) do update
             set ${sql.join(
@@ -146,10 +157,10 @@ export async function confirmSignature(token: string, choice?: ConfirmChoice): P
   const outcome = await db.transaction(async (tx): Promise<ConfirmOutcome & { campaignId?: string }> => {
     const [row] = await queryRows<{
       id: string; status: string; full_name: string; show_name: boolean; token_live: boolean;
-      campaign_id: string; slug: string; referral_code: string; open: boolean;
+      campaign_id: string; slug: string; referral_code: string; open: boolean; flagged_reason: string | null;
     }>(
       tx,
-      sql`select s.id, s.status, s.full_name, s.show_name, s.token_expires_at > now() as token_live,
+      sql`select s.id, s.status, s.full_name, s.show_name, s.token_expires_at > now() as token_live, s.flagged_reason,
                  s.campaign_id, c.slug, s.referral_code, ${campaignOpenForConfirming} as open
           from signatures s join campaigns c on c.id = s.campaign_id
           where s.token_hash = ${hash}
@@ -157,7 +168,9 @@ export async function confirmSignature(token: string, choice?: ConfirmChoice): P
           for update of s`,
     );
     if (!row) return { status: "invalid" };
-    if (row.status === "validated") {
+    const blocked = isBlockedFlag(row.flagged_reason);
+    // A blocked signer's confirmed signature looks confirmed to them, and is never counted.
+    if (row.status === "validated" || (row.status === "fraudulent" && blocked)) {
       return { status: "already_confirmed", campaignSlug: row.slug, referralCode: row.referral_code };
     }
     if (row.status !== "pending" || !row.token_live) return { status: "invalid" };
@@ -166,11 +179,11 @@ export async function confirmSignature(token: string, choice?: ConfirmChoice): P
       return { status: "changed", campaignSlug: row.slug };
     }
     await tx.execute(
-      sql`update signatures set status = 'validated', validated_at = now(),
+      sql`update signatures set status = ${blocked ? "fraudulent" : "validated"}::signature_status, validated_at = now(),
             show_name = ${choice?.showName ?? row.show_name}::boolean
           where id = ${row.id}`,
     );
-    await countConfirmation(tx, row.campaign_id);
+    if (!blocked) await countConfirmation(tx, row.campaign_id);
     return { status: "confirmed", campaignSlug: row.slug, referralCode: row.referral_code, campaignId: row.campaign_id };
   });
   if (outcome.status === "confirmed") {

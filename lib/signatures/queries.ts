@@ -1,8 +1,9 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
-import { signatures } from "@/db/schema";
+import { campaigns, signatures } from "@/db/schema";
 import { cached, invalidate } from "@/lib/short-cache";
+import { isBlockedFlag } from "@/lib/moderation/lists";
 import { publicName } from "./public-name";
 import { detailsDigest, isTokenShaped, tokenHash } from "./tokens";
 
@@ -23,7 +24,9 @@ async function loadRecentPublicSigners(campaignId: string, limit: number): Promi
   const rows = await db
     .select({ fullName: signatures.fullName, validatedAt: signatures.validatedAt })
     .from(signatures)
-    .where(and(eq(signatures.campaignId, campaignId), eq(signatures.status, "validated"), eq(signatures.showName, true)))
+    .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
+    // A campaign whose names are hidden (a safety control) shows none, whatever each signer chose.
+    .where(and(eq(signatures.campaignId, campaignId), eq(signatures.status, "validated"), eq(signatures.showName, true), eq(campaigns.namesHidden, false)))
     .orderBy(desc(signatures.validatedAt))
     .limit(limit);
   return rows.map((r) => ({ name: publicName(r.fullName), validatedAt: r.validatedAt! }));
@@ -49,9 +52,13 @@ export async function confirmationNumber(token: string): Promise<number | null> 
 /** A confirmation this long after its campaign closed still counts: the person signed in time. */
 export const CONFIRM_GRACE_AFTER_CLOSE_HOURS = 24;
 
+/** SQL over campaigns `c`: when it stopped collecting, also a live one past its end date the deadline job has not closed yet. */
+const campaignClosedAt = sql`(case when c.status in ('closed', 'won') then c.closed_at
+  when c.status = 'live' and c.ends_at <= now() then c.ends_at end)`;
+
 /** SQL over campaigns `c`: whether a confirmation made now still counts. */
-export const campaignOpenForConfirming = sql`(c.status = 'live' or (c.status in ('closed', 'won')
-  and c.closed_at > now() - make_interval(hours => ${CONFIRM_GRACE_AFTER_CLOSE_HOURS}::int)))`;
+export const campaignOpenForConfirming = sql`(c.status in ('live', 'closed', 'won')
+  and coalesce(${campaignClosedAt}, 'infinity') > now() - make_interval(hours => ${CONFIRM_GRACE_AFTER_CLOSE_HOURS}::int))`;
 
 export type TokenSignature = {
   status: string;
@@ -78,19 +85,20 @@ export async function findSignatureForToken(token: string): Promise<TokenSignatu
   const db = await getDb();
   const [row] = await queryRows<{
     id: string; status: string; referral_code: string; expired: boolean; slug: string;
-    full_name: string; show_name: boolean; open: boolean; closed_at: string | Date | null;
+    full_name: string; show_name: boolean; open: boolean; closed_at: string | Date | null; flagged_reason: string | null;
   }>(
     db,
-    sql`select s.id, s.status, s.referral_code, s.token_expires_at <= now() as expired, c.slug,
+    sql`select s.id, s.status, s.referral_code, s.token_expires_at <= now() as expired, c.slug, s.flagged_reason,
                s.full_name, s.show_name, ${campaignOpenForConfirming} as open,
-               case when c.status in ('closed', 'won') then c.closed_at end as closed_at
+               ${campaignClosedAt} as closed_at
         from signatures s join campaigns c on c.id = s.campaign_id
         where s.token_hash = ${tokenHash(token)} limit 1`,
   );
   if (!row) return null;
   const closedAt = row.closed_at ? new Date(row.closed_at) : null;
   return {
-    status: row.status,
+    // A blocked signer's confirmed signature (fraudulent, uncounted) shows them what any other would.
+    status: row.status === "fraudulent" && isBlockedFlag(row.flagged_reason) ? "validated" : row.status,
     referralCode: row.referral_code,
     expired: Boolean(row.expired),
     campaignSlug: row.slug,

@@ -95,6 +95,7 @@ const en = {
     invalid: "Please check the highlighted fields.",
     not_found: "We could not find that campaign.",
     closed: "This campaign is no longer collecting signatures.",
+    frozen: "Signing is paused on this campaign for now. Nothing was saved: please come back later.",
     rate_limited: "Too many signatures from your connection or address just now. Please wait a few minutes and try again.",
     unauthorized: "Please sign in first.",
     forbidden: "You are not allowed to do that.",

@@ -93,6 +93,7 @@ const es: Messages = {
     invalid: "Revisa los campos marcados.",
     not_found: "No encontramos esa campaña.",
     closed: "Esta campaña ya no recoge firmas.",
+    frozen: "Las firmas de esta campaña están en pausa por ahora. No se guardó nada: vuelve más tarde.",
     rate_limited: "Hubo demasiadas firmas desde tu conexión o tu correo en poco tiempo. Espera unos minutos y vuelve a intentarlo.",
     unauthorized: "Primero inicia sesión.",
     forbidden: "No tienes permiso para hacer eso.",

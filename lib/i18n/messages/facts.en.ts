@@ -1,4 +1,121 @@
 // Messages of the facts area, in English; facts.es.ts must have every key (lib/i18n/i18n.test.ts).
-const factsEn = {};
+// The nested `import` and `sync` objects belong to the importer (admin pages); the rest
+// to the public fact pages (companies, the campaign panel) and the money labels.
+import { factsImportEn, factsSyncEn } from "./facts-admin.en";
+
+const factsEn = {
+  import: factsImportEn,
+  sync: factsSyncEn,
+  nav: "Companies",
+  companyNotFound: "We could not find that company.",
+  // What a figure is: shown small under every amount.
+  kind: {
+    obligated: "obligated",
+    current_value: "current value",
+    ceiling: "ceiling",
+    reported_value: "reported value",
+    budget: "budget",
+    count: "count",
+    percent: "percent",
+  },
+  kindHelp: {
+    obligated: "money the agency committed to pay",
+    current_value: "base contract plus the options the agency exercised",
+    ceiling: "the most the agency could pay if it used every option; not money spent",
+    reported_value: "the figure as reported by the source",
+    budget: "a budget, not a contract",
+    count: "a count",
+    percent: "a share",
+  },
+  status: {
+    verified_record: "Checked against the federal record",
+    verified_press: "Confirmed by the press",
+    reported: "Reported",
+    disputed: "Disputed",
+    wrong: "Corrected",
+    unverified: "Not confirmed",
+  },
+  money: {
+    asOf: "as of {date}",
+    asOfRange: "figures dated {from} to {to}",
+    noDate: "date not given",
+    exact: "Exactly {amount}",
+    totalSums:
+      "The sum of what was obligated on {count, plural, one {# award} other {# awards}}{agencies, select, none {} other { from {agencies}}}. Ceilings are not added in.",
+    fromTransactions:
+      "{count, plural, one {# award is} other {# awards are}} summed from the transaction rows on file, which may not be all of them.",
+    viaReseller: "{product} product bought through {seller}",
+    resellerNote: "Counted for {seller}, which received the money.",
+  },
+  card: {
+    source: "Source",
+    sourceOf: "Source: {title}",
+    awards: "USAspending: {count, plural, one {# award} other {# awards}}",
+    obligatedBy: "obligated by {agencies}",
+    claimed: "The claim",
+    correction: "The correction",
+    contradicts: "Contradicted by",
+    context: "Background",
+  },
+  panel: {
+    heading: "The contracts behind this campaign",
+    intro: "Each figure says what kind of amount it is and when it was true. Tap a source to check it.",
+    allFacts: "All facts about {company}",
+    totalHeading: "{company}: total obligated",
+  },
+  companies: {
+    title: "Companies",
+    heading: "Who sells to ICE, CBP and Frontex",
+    intro:
+      "Companies named in our campaigns and what the federal spending record shows they were paid. A total is the sum of obligations on the awards we hold, never of ceilings.",
+    company: "Company",
+    agencies: "Agencies",
+    totalObligated: "Total obligated",
+    awards: "Awards",
+    liveCampaigns: "Live campaigns",
+    none: "No companies yet.",
+    noAwards: "No awards on file",
+    noCampaigns: "None",
+    includes: "Includes {names}",
+    totalNote: "obligations on the awards counted, never ceilings",
+  },
+  company: {
+    partOf: "Part of",
+    subsidiaries: "Includes awards to {names}.",
+    obligationsHeading: "Obligations by fiscal year",
+    chartCaption:
+      "Each award's obligated total, placed in the federal fiscal year it began (October to September), by awarding agency.",
+    chartTableSummary: "The chart's figures as a table",
+    fiscalYear: "Fiscal year",
+    yearTotal: "Year total",
+    fy: "FY{year}",
+    byAgencyHeading: "By agency",
+    awardsHeading: "Awards",
+    awardsIntro: "Every award we hold, largest obligation first. Each links to its page on USAspending.gov.",
+    award: "Award",
+    description: "What was bought",
+    agency: "Agency",
+    began: "Began",
+    obligated: "Obligated",
+    currentValue: "Current value",
+    ceiling: "Ceiling",
+    noAwards: "We hold no federal awards for this company yet.",
+    viewOnUsaspending: "{piid} on USAspending",
+    resoldHeading: "Bought through resellers",
+    resoldIntro:
+      "{company} products the agencies bought from another company. The money went to the reseller, so these are not in {company}'s total.",
+    factsHeading: "Facts",
+    factsIntro: "What the record and the press show, each with its sources.",
+    checkedHeading: "Claims we checked",
+    checkedIntro: "Claims made elsewhere, including in our own seed documents, that turned out wrong, disputed or not confirmed.",
+    noFacts: "No facts recorded yet.",
+    campaignsHeading: "Campaigns aimed at {company}",
+    noCampaigns: "No campaigns yet.",
+    program: "Program",
+    recipient: "Recipient",
+    asOf: "As of",
+    citations: "Sources",
+  },
+};
 
 export default factsEn;

@@ -1,6 +1,120 @@
 import type { Widen } from "./widen";
 import type factsEn from "./facts.en";
+import { factsImportEs, factsSyncEs } from "./facts-admin.es";
 
-const factsEs: Widen<typeof factsEn> = {};
+const factsEs: Widen<typeof factsEn> = {
+  import: factsImportEs,
+  sync: factsSyncEs,
+  nav: "Empresas",
+  companyNotFound: "No encontramos esa empresa.",
+  kind: {
+    obligated: "comprometido",
+    current_value: "valor vigente",
+    ceiling: "tope",
+    reported_value: "valor reportado",
+    budget: "presupuesto",
+    count: "cantidad",
+    percent: "porcentaje",
+  },
+  kindHelp: {
+    obligated: "dinero que la agencia se comprometió a pagar",
+    current_value: "contrato base más las opciones que la agencia ejerció",
+    ceiling: "lo máximo que la agencia podría pagar si usara todas las opciones; no es dinero gastado",
+    reported_value: "la cifra tal como la reportó la fuente",
+    budget: "un presupuesto, no un contrato",
+    count: "un conteo",
+    percent: "una proporción",
+  },
+  status: {
+    verified_record: "Verificado en el registro federal",
+    verified_press: "Confirmado por la prensa",
+    reported: "Reportado",
+    disputed: "En disputa",
+    wrong: "Corregido",
+    unverified: "Sin confirmar",
+  },
+  money: {
+    asOf: "al {date}",
+    asOfRange: "cifras con fecha del {from} al {to}",
+    noDate: "sin fecha en la fuente",
+    exact: "Exactamente {amount}",
+    totalSums:
+      "La suma de lo comprometido en {count, plural, one {# contrato} other {# contratos}}{agencies, select, none {} other { de {agencies}}}. No incluye los topes.",
+    fromTransactions:
+      "{count, plural, one {# contrato se suma} other {# contratos se suman}} a partir de las transacciones que tenemos, que pueden no ser todas.",
+    viaReseller: "Producto de {product} comprado a través de {seller}",
+    resellerNote: "Se cuenta para {seller}, que recibió el dinero.",
+  },
+  card: {
+    source: "Fuente",
+    sourceOf: "Fuente: {title}",
+    awards: "USAspending: {count, plural, one {# contrato} other {# contratos}}",
+    obligatedBy: "comprometido por {agencies}",
+    claimed: "Lo que se dijo",
+    correction: "La corrección",
+    contradicts: "Lo contradice",
+    context: "Contexto",
+  },
+  panel: {
+    heading: "Los contratos detrás de esta campaña",
+    intro: "Cada cifra dice qué tipo de monto es y en qué fecha era cierta. Toca una fuente para comprobarla.",
+    allFacts: "Todos los datos sobre {company}",
+    totalHeading: "{company}: total comprometido",
+  },
+  companies: {
+    title: "Empresas",
+    heading: "Quién le vende a ICE, CBP y Frontex",
+    intro:
+      "Las empresas que nombran nuestras campañas y lo que el registro federal de gastos muestra que se les pagó. Cada total suma lo comprometido en los contratos que tenemos, nunca los topes.",
+    company: "Empresa",
+    agencies: "Agencias",
+    totalObligated: "Total comprometido",
+    awards: "Contratos",
+    liveCampaigns: "Campañas activas",
+    none: "Todavía no hay empresas.",
+    noAwards: "Sin contratos registrados",
+    noCampaigns: "Ninguna",
+    includes: "Incluye {names}",
+    totalNote: "lo comprometido en los contratos contados, nunca los topes",
+  },
+  company: {
+    partOf: "Forma parte de",
+    subsidiaries: "Incluye los contratos de {names}.",
+    obligationsHeading: "Montos comprometidos por año fiscal",
+    chartCaption:
+      "El total comprometido de cada contrato, en el año fiscal federal en que empezó (de octubre a septiembre), por agencia contratante.",
+    chartTableSummary: "Las cifras del gráfico en una tabla",
+    fiscalYear: "Año fiscal",
+    yearTotal: "Total del año",
+    fy: "AF{year}",
+    byAgencyHeading: "Por agencia",
+    awardsHeading: "Contratos",
+    awardsIntro: "Todos los contratos que tenemos, del mayor monto comprometido al menor. Cada uno enlaza a su página en USAspending.gov.",
+    award: "Contrato",
+    description: "Qué se compró",
+    agency: "Agencia",
+    began: "Inicio",
+    obligated: "Comprometido",
+    currentValue: "Valor vigente",
+    ceiling: "Tope",
+    noAwards: "Todavía no tenemos contratos federales de esta empresa.",
+    viewOnUsaspending: "{piid} en USAspending",
+    resoldHeading: "Comprado a través de revendedores",
+    resoldIntro:
+      "Productos de {company} que las agencias le compraron a otra empresa. El dinero fue para el revendedor, así que no están en el total de {company}.",
+    factsHeading: "Datos",
+    factsIntro: "Lo que muestran el registro federal y la prensa, cada dato con sus fuentes.",
+    checkedHeading: "Afirmaciones que revisamos",
+    checkedIntro:
+      "Afirmaciones hechas en otros lugares, incluso en nuestros documentos de partida, que resultaron falsas, en disputa o sin confirmar.",
+    noFacts: "Todavía no hay datos registrados.",
+    campaignsHeading: "Campañas dirigidas a {company}",
+    noCampaigns: "Todavía no hay campañas.",
+    program: "Programa",
+    recipient: "Contratista",
+    asOf: "Fecha de los datos",
+    citations: "Fuentes",
+  },
+};
 
 export default factsEs;

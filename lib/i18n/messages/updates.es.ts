@@ -1,6 +1,75 @@
-import type { Widen } from "./widen";
+// Mensajes del área de novedades, en español (las mismas claves que updates.en.ts).
 import type updatesEn from "./updates.en";
+import type { Widen } from "./widen";
 
-const updatesEs: Widen<typeof updatesEn> = {};
+const updatesEs: Widen<typeof updatesEn> = {
+  title: "Novedades",
+  intro: "Escribe a quienes firmaron y pidieron novedades. Cada persona lo recibe en su idioma, con baja en un clic.",
+  newUpdate: "Escribir una novedad",
+  none: "Todavía no hay novedades.",
+  weekly: "{used} de {limit} envíos usados en los últimos 7 días.",
+  weeklyFull: "Esta campaña ya envió {limit} novedades en los últimos 7 días. El próximo envío necesita el visto bueno de una persona administradora.",
+  columns: { subject: "Asunto", state: "Estado", sent: "Enviados", delivered: "Entregados", bounced: "Rebotados", complained: "Marcados como spam", unsubscribed: "Bajas", when: "Cuándo" },
+  states: { draft: "Borrador", scheduled: "Programada", sending: "Enviándose", paused: "En pausa", cancelled: "Cancelada", sent: "Enviada" },
+  compose: {
+    title: "Escribir una novedad",
+    editTitle: "Editar la novedad",
+    english: "Inglés",
+    spanish: "Español",
+    subject: "Asunto",
+    body: "Mensaje",
+    bodyHint: "Markdown: **negrita**, *cursiva*, [enlaces](https://…), listas. Sin imágenes.",
+    referral: "Solo quienes firmaron con este código para compartir (opcional)",
+    referralHint: "Déjalo vacío para enviar a todas las personas que pidieron novedades.",
+    save: "Guardar y ver",
+    saved: "Guardado.",
+  },
+  detail: {
+    back: "Todas las novedades",
+    audience: "{count, plural, one {# persona recibirá esta novedad} other {# personas recibirán esta novedad}}: firmas confirmadas que pidieron novedades, sin las direcciones que rebotaron, se quejaron o se dieron de baja.",
+    preview: "Vista previa",
+    phone: "En un teléfono",
+    desktop: "En una computadora",
+    previewLanguage: "Versión en {language}",
+    test: "Enviarme una prueba",
+    testSent: "Una prueba en inglés y otra en español van camino a {email}.",
+    sendNow: "Enviar ahora",
+    sendConfirm: "El envío no se puede deshacer. Sale al ritmo del proveedor de correo.",
+    schedule: "Programar",
+    scheduleAt: "Enviar el (tu hora)",
+    scheduled: "Programada para el {when}.",
+    progress: "{sent} de {total} enviados",
+    pause: "Pausar",
+    resume: "Reanudar",
+    cancel: "Cancelar el envío",
+    cancelDraft: "Borrar este borrador",
+    override: "Permitir este envío por encima del límite semanal (administración)",
+    overridden: "Una persona administradora permitió este envío por encima del límite semanal.",
+    failed: "{count, plural, one {# correo no se pudo enviar} other {# correos no se pudieron enviar}}.",
+    frozen: "Esta novedad se está enviando o ya se envió: su texto ya no puede cambiar.",
+    edit: "Editar",
+  },
+  errors: {
+    subjectRequired: "Escribe un asunto de una línea.",
+    subjectTooLong: "El asunto es demasiado largo (150 caracteres como máximo).",
+    bodyRequired: "Escribe el mensaje.",
+    bodyTooLong: "El mensaje es demasiado largo (20.000 caracteres como máximo).",
+    referralInvalid: "Un código para compartir tiene solo minúsculas y dígitos.",
+    weeklyLimit: "Esta campaña ya envió 3 novedades en los últimos 7 días. Una persona administradora puede permitir una más.",
+    scheduleInvalid: "Elige una fecha y hora en el futuro.",
+    notEditable: "Esta novedad ya no puede cambiar.",
+  },
+  unsubscribe: {
+    title: "Darme de baja",
+    intro: "Firmaste «{campaign}». Elige qué quieres dejar de recibir:",
+    campaign: "Dejar de recibir novedades de esta campaña",
+    all: "Dejar de recibir cualquier correo de Cut Ties",
+    deleteData: "Prefiero borrar mis datos",
+    doneCampaign: "Listo: no recibirás más novedades de esta campaña.",
+    doneAll: "Listo: Cut Ties no enviará más correos a esta dirección.",
+    invalid: "Este enlace para darse de baja no es válido, o la firma a la que corresponde fue borrada.",
+    preview: "Este es el enlace de un correo de prueba o vista previa: no da de baja a nadie.",
+  },
+};
 
 export default updatesEs;

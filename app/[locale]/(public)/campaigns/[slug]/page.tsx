@@ -67,6 +67,17 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {format(t.campaign.status.won, { targets })}
           </p>
         )}
+        {campaign.victoryNote && (
+          <div className="mt-3 rounded border border-success p-3">
+            <h2 className="font-semibold text-success">{t.editor.public.victoryNote}</h2>
+            <p className="mt-1 whitespace-pre-line">{campaign.victoryNote}</p>
+          </div>
+        )}
+        {isLive && campaign.signingFrozen && (
+          <p role="status" className="mt-4 rounded border border-warning bg-warning-soft p-3 font-medium text-warning">
+            {t.editor.public.frozen}
+          </p>
+        )}
         {campaign.status === "closed" && (
           <p role="status" className="mt-4 rounded border border-warning bg-warning-soft p-3 font-medium text-warning">
             {t.campaign.status.closed}
@@ -84,7 +95,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         </div>
       </header>
 
-      {isLive && (
+      {isLive && !campaign.signingFrozen && (
         <div className="mt-8 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:mt-0">
           <section id="sign" className="scroll-mt-4 rounded-lg border border-line p-4 shadow-sm lg:sticky lg:top-4">
             <SignedHere slug={campaign.slug} text={t.campaign.signedHere} linkLabel={t.campaign.signedHereLink} />
@@ -109,7 +120,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       )}
 
       <div className="mt-8 lg:col-start-1 lg:row-start-2">
-        <FactCardsSlot campaignId={campaign.id} />
+        <FactCardsSlot campaignId={campaign.id} locale={locale} t={t} />
         <section aria-labelledby="story-heading">
           <h2 id="story-heading" className="text-2xl font-bold">
             {t.campaign.story}
