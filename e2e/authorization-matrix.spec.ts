@@ -53,8 +53,8 @@ function requirement(file: string, stopAt: string): Requirement | null {
     for (const candidate of candidates) {
       if (!fs.existsSync(candidate)) continue;
       const text = fs.readFileSync(candidate, "utf8");
-      if (/\b(requireAdmin|adminRoute)\(/.test(text)) return { kind: "admin" };
-      const m = /\b(?:requireCampaign|requireGroup|campaignRoute|groupRoute)\([\s\S]*?"([a-z]+\.[a-z]+)"/.exec(text);
+      if (/\b(requireAdmin|adminRoute)(?:<[^(]*>)?\(/.test(text)) return { kind: "admin" };
+      const m = /\b(?:requireCampaign|requireGroup|campaignRoute|groupRoute)(?:<[^(]*>)?\([\s\S]*?"([a-z]+\.[a-z]+)"/.exec(text);
       if (m) return { kind: "permission", permission: m[1] as Permission };
       if (/\brequireUser\(/.test(text)) return { kind: "user" };
     }
@@ -124,9 +124,10 @@ test.afterAll(async () => {
 test("every workspace page, action and route refuses the anonymous, another group and a plain member, and changes nothing", async ({ browser }) => {
   test.setTimeout(600_000);
   const pages = files(WORKSPACE_DIR, "page.tsx").map((file) => ({ file, template: template(file, WORKSPACE_DIR) }));
-  const routes = files(API_DIR, "route.ts")
-    .map((file) => ({ file, template: template(file, API_DIR, "/api") }))
-    .filter((r) => !PUBLIC_ROUTES.some((p) => p.test(r.template)));
+  const routes = [
+    ...files(API_DIR, "route.ts").map((file) => ({ file, template: template(file, API_DIR, "/api") })),
+    ...files(WORKSPACE_DIR, "route.ts").map((file) => ({ file, template: template(file, WORKSPACE_DIR) })),
+  ].filter((r) => !PUBLIC_ROUTES.some((p) => p.test(r.template)) && !OPEN_PAGES.some((o) => o.test(r.template)));
   const guarded = pages.filter((p) => !OPEN_PAGES.some((o) => o.test(p.template)));
   const unguarded = [...guarded, ...routes].filter((p) => !requirement(p.file, path.join(ROOT, "app")));
   expect(unguarded.map((p) => p.template), "workspace pages and routes without a guard call").toEqual([]);
@@ -165,13 +166,25 @@ test("every workspace page, action and route refuses the anonymous, another grou
 
   type Form = { page: string; url: string; fields: [string, string][] };
   const forms: Form[] = [];
+  const collectFrom: string[] = [];
   for (const p of guarded) {
     const { url, unknownId } = fill(p.template, campaignId!);
     if (unknownId || p.template === "/dashboard") continue;
     const response = await owner.page.goto(url);
     expect(response?.status(), `the owner opens ${url}`).toBe(200);
+    collectFrom.push(url);
+    // Confirmation steps (?confirm=…, ?remove=…) are the same page with a query: their forms too.
+    const steps = await owner.page.$$eval("main a[href*='?']", (links) => links.map((a) => (a as HTMLAnchorElement).href));
+    for (const step of steps) {
+      const u = new URL(step);
+      if (u.pathname === new URL(owner.page.url()).pathname && /(^|&)(confirm|remove)=/.test(u.search.slice(1))) collectFrom.push(u.pathname + u.search);
+    }
+  }
+  for (const url of [...new Set(collectFrom)]) {
+    await owner.page.goto(url);
+    // The workspace bar's sign-out form is everyone's own: replaying it proves nothing.
     const found = await owner.page.$$eval("main form", (elements) =>
-      elements.map((form) => ({
+      elements.filter((form) => !form.closest("nav")).map((form) => ({
         action: form.getAttribute("action"),
         fields: [...new FormData(form as HTMLFormElement).entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
       })),
@@ -225,10 +238,12 @@ test("every workspace page, action and route refuses the anonymous, another grou
       for (const [name, value] of form.fields) body.append(name, value);
       const response = await actor.request.post(form.url, { multipart: body, headers: { Origin: app!.url }, maxRedirects: 0 });
       expect(response.status(), `${actor.name} replays a form of ${form.page}`).toBeLessThan(500);
-      seen.push(`${actor.name} POST ${form.url} → ${response.status()}`);
+      seen.push(`${actor.name} POST ${form.url} [${form.fields.map(([n]) => n).filter((n) => !n.startsWith("$")).join(",")}] → ${response.status()}`);
     }
   }
   await test.info().attach("attempts.txt", { body: seen.join("\n"), contentType: "text/plain" });
+  console.log(`[matrix] ${guarded.length} pages, ${routes.length} routes, ${forms.length} action forms; ${seen.length} attempts`);
+  if (process.env.E2E_MATRIX_LOG) fs.writeFileSync(process.env.E2E_MATRIX_LOG, seen.join("\n"));
 
   await app!.stop();
   const after = await snapshot(dataDir);
