@@ -12,12 +12,12 @@ import postgres from "postgres";
 import { Api, confirmLink, expect, newClientIp, newSigner, test } from "./fixtures";
 import { expectAccessible } from "./axe";
 import { signIn } from "./sign-in";
-import { startApp, type Server } from "./servers";
+import { startApp, type Server, STATES_APP_PORT } from "./servers";
 import { confirmStep, fillCampaign, screenshot, uniqueSlug } from "./campaign-editor";
 
 const serverUrl = process.env.DATABASE_URL;
 const databaseName = `cut_ties_e2e_states_${randomBytes(6).toString("hex")}`;
-const PORT = Number(process.env.E2E_PORT_BASE ?? 3200) + 50;
+const PORT = STATES_APP_PORT;
 let app: Server | undefined;
 let sql: postgres.Sql | undefined;
 let tempDir = "";

@@ -14,10 +14,10 @@ import type { Page, TestInfo } from "@playwright/test";
 import { expect, newClientIp, test } from "./fixtures";
 import { expectAccessible } from "./axe";
 import { REVIEW_CAMPAIGNS } from "./review-data";
-import { ROOT, startApp, type Server } from "./servers";
+import { ROOT, startApp, type Server, REVIEW_APP_PORT } from "./servers";
 import { signIn } from "./sign-in";
 
-const PORT = Number(process.env.E2E_PORT_BASE ?? 3200) + 50;
+const PORT = REVIEW_APP_PORT;
 let app: Server;
 
 test.beforeAll(async () => {

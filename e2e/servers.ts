@@ -28,6 +28,10 @@ export const CLUSTER_PORT = PORT_BASE + 55;
 export const SIGNERS_APP_PORT = PORT_BASE + 50;
 /** The app of the updates journey (organizer-emails-signers.scale-out.spec.ts). */
 export const UPDATES_APP_PORT = PORT_BASE + 60;
+/** e2e/an-admin-reviews-campaigns.spec.ts: an app on a database the spec filled first. */
+export const REVIEW_APP_PORT = PORT_BASE + 70;
+/** e2e/a-campaign-shows-its-state.scale-out.spec.ts. */
+export const STATES_APP_PORT = PORT_BASE + 75;
 // Shared by every instance of a run: confirmation tokens and hashes depend on it.
 export const APP_SECRET = "e2e-secret-0123456789abcdef0123456789abcdef";
 
