@@ -9,6 +9,7 @@ import { workspaceCampaignPath } from "@/lib/auth/paths";
 import { ok } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown";
 import { createCampaign, transitionCampaign, updateCampaign } from "./mutations";
+import { declareVictory } from "./victory";
 import { applySafetyControl } from "./safety";
 import { campaignIdSchema, companySlug, createCampaignSchema, previewSchema, safetySchema, updateCampaignSchema, winSchema } from "./schemas";
 import { findSimilarLiveCampaigns, type SimilarCampaign } from "./workspace-queries";
@@ -57,8 +58,8 @@ export const closeCampaignAction = campaignAction("campaigns.manage", campaignId
 });
 
 export const winCampaignAction = campaignAction("campaigns.manage", winSchema, async (input, { user, campaign }) => {
-  const done = await transitionCampaign({
-    campaignId: campaign.id, event: "win", by: { actor: "organizer", groupId: campaign.group.id, userId: user.id },
+  const done = await declareVictory({
+    campaignId: campaign.id, by: { actor: "organizer", groupId: campaign.group.id, userId: user.id },
     victoryNote: input.victoryNote, victoryNoteEs: input.victoryNoteEs,
   });
   if (!done.ok) return done;
