@@ -148,7 +148,8 @@ test("an organizer reads the stats and prints the delivery packet", async ({ pag
   await expect(article).toContainText("Ana");
   await expect(article).not.toContainText("Ortiz");
   await expect(article).not.toContainText("@");
-  await expect(page.getByRole("heading", { name: "Facts" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What the target sells to immigration enforcement" })).toBeVisible();
+  await expect(article).toContainText("No cited contract facts about the target yet."); // a company of its own, no dataset entry
   await expectAccessible(page, "the delivery packet");
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();

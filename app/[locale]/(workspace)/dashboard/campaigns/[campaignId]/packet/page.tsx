@@ -7,6 +7,8 @@ import { format } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { confirmedCount } from "@/lib/signatures/counts";
 import { getPacket } from "@/lib/signers/queries";
+import { getCampaignFactsPanel } from "@/lib/facts/page-queries";
+import { FactCard, TotalCard } from "@/components/facts/fact-card";
 
 type Props = { params: Promise<{ locale: string; campaignId: string }> };
 
@@ -23,16 +25,20 @@ const printStyles = `@media print {
   .packet { position: absolute; inset: 0 auto auto 0; width: 100%; }
   @page { margin: 18mm; }
   .packet-names { columns: 3; font-size: 10pt; }
+  /* A source on paper is its address. */
+  .packet a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; word-break: break-all; }
 }`;
 
 export default async function PacketPage({ params }: Props) {
   const { locale, t } = await localeParam(params);
   const { campaignId } = await params;
   const { campaign, group } = await requireCampaign(locale, campaignId, "campaigns.read");
-  const [packet, count] = await Promise.all([
+  const [packet, count, facts] = await Promise.all([
     getPacket({ campaignId: campaign.id, groupId: group.id }, locale),
     confirmedCount(campaign.id),
+    getCampaignFactsPanel(campaign.id, locale),
   ]);
+  const totals = facts.targets.filter((target) => target.obligated && target.obligated.awards > 0);
   if (!packet) notFound();
   const tp = t.signers.packet;
   const listFormat = new Intl.ListFormat(locale === "es" ? "es-US" : "en-US", { type: "conjunction" });
@@ -61,10 +67,28 @@ export default async function PacketPage({ params }: Props) {
 
         <p className="mt-6 text-4xl font-bold tabular-nums">{format(tp.count, { count }, locale)}</p>
 
-        {/* The contract facts for the target: lib/facts/ (branch facts-data) fills this section once it lands. */}
-        <section aria-labelledby="packet-facts" className="mt-8 break-inside-avoid" data-slot="facts">
+        {/* The contract facts for the target, as the campaign page shows them: each with its source. */}
+        <section aria-labelledby="packet-facts" className="mt-8" data-slot="facts">
           <h3 id="packet-facts" className="text-lg font-semibold">{tp.facts}</h3>
-          <p className="mt-1 text-muted">{tp.factsPending}</p>
+          {totals.length === 0 && facts.facts.length === 0 ? (
+            <p className="mt-1 text-muted">{tp.factsNone}</p>
+          ) : (
+            <>
+              <p className="mt-1 text-sm text-muted">{tp.factsIntro}</p>
+              <ul className="mt-3 grid gap-3 sm:grid-cols-2 print:grid-cols-2">
+                {totals.map((target) => (
+                  <li key={`total-${target.slug}`} className="break-inside-avoid">
+                    <TotalCard company={target} total={target.obligated!} locale={locale} t={t} />
+                  </li>
+                ))}
+                {facts.facts.map((fact) => (
+                  <li key={fact.key} className="break-inside-avoid">
+                    <FactCard fact={fact} locale={locale} t={t} maxSources={1} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
 
         <section aria-labelledby="packet-names" className="mt-8">
