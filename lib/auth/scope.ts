@@ -4,6 +4,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, groupMembers, groups, type GroupRole } from "@/db/schema";
+import { isUuid } from "@/lib/uuid";
 
 export type GroupScope = { id: string; slug: string; name: string; role: GroupRole };
 export type CampaignScope = {
@@ -14,8 +15,7 @@ export type CampaignScope = {
   group: GroupScope;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+export { isUuid };
 
 export async function findGroupScope(userId: string, group: { id: string } | { slug: string }): Promise<GroupScope | null> {
   if ("id" in group && !isUuid(group.id)) return null;

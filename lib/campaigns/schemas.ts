@@ -2,6 +2,7 @@
 // strings, so numbers and dates are parsed here; error messages are keys of the
 // editor's `fields` catalogue (t.editor.fields), said in the person's language.
 import { z } from "zod";
+import { isUuid } from "@/lib/uuid";
 import { hasForbiddenCharacters, hasVisibleText, normaliseComment, normaliseName } from "@/lib/signatures/text";
 import { isSlugShaped, SLUG_MAX } from "./slug";
 
@@ -32,8 +33,7 @@ const text = (max: number, required: boolean) =>
 // Zod 4 treats a key as optional only through .optional(): a form may leave a field out.
 const optional = <T extends z.ZodType<string, string>>(field: T) => field.optional().transform((v) => (v ? v : null));
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuid = z.string().regex(UUID, "invalid");
+const uuid = z.string().refine(isUuid, "invalid");
 // A repeated form field arrives as a list, a single one as a string, none at all as undefined.
 const list = z
   .union([z.string(), z.array(z.string())])

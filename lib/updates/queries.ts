@@ -3,7 +3,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import type { UpdateAudience, UpdateState } from "@/db/schema";
-import { isUuid } from "@/lib/auth/scope";
+import { isUuid } from "@/lib/uuid";
 
 export type UpdateSummary = {
   id: string;

@@ -3,8 +3,8 @@ import "server-only";
 // the same link in every update of one signature, and no way to forge another's.
 import crypto from "node:crypto";
 import { keyedHash } from "@/lib/secrets";
+import { isUuid } from "@/lib/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function unsubscribeToken(signatureId: string): string {
   return `${signatureId}.${keyedHash("unsubscribe", signatureId)}`;
@@ -14,7 +14,7 @@ export function unsubscribeToken(signatureId: string): string {
 export function signatureFromToken(token: unknown): string | null {
   if (typeof token !== "string" || token.length > 120) return null;
   const [id, mac, extra] = token.split(".");
-  if (extra !== undefined || !id || !mac || !UUID.test(id)) return null;
+  if (extra !== undefined || !id || !mac || !isUuid(id)) return null;
   const expected = Buffer.from(keyedHash("unsubscribe", id));
   const given = Buffer.from(mac);
   return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? id : null;
