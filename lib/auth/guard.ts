@@ -9,6 +9,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/database-unavailable";
 import { logError, type ErrorCode, type FieldErrors, type Result } from "@/lib/errors";
+import { unstorableFields } from "@/lib/unstorable";
 import type { Locale } from "@/lib/i18n";
 import { getSignedInUser, type SignedInUser } from "./current-user";
 import { signInPath } from "./paths";
@@ -102,6 +103,9 @@ function formAction<S extends z.ZodType, C, T>(
     try {
       const user = await getSignedInUser();
       if (!user) return error("unauthorized");
+      // One check for every workspace form: text the database cannot hold is invalid input.
+      const unstorable = unstorableFields(values);
+      if (unstorable) return error("invalid", unstorable);
       const parsed = schema.safeParse(values);
       if (!parsed.success) return error("invalid", fieldErrorsOf(parsed.error));
       const context = await authorize(user, parsed.data);
