@@ -151,6 +151,10 @@ test("signing survives a PostgreSQL restart and an outage: every 202 stored, 503
       firstAcceptedAfterRestartMs: (firstBack(backAfterRestart)?.ended ?? NaN) - backAfterRestart,
       firstAcceptedAfterOutageMs: (firstBack(backAfterOutage)?.ended ?? NaN) - backAfterOutage,
       duringOutage: tally(all.filter((a) => a.started >= down && a.ended <= starting)),
+      // What failed once the server was back (none should): when, and how long it took.
+      lateFailures: all
+        .filter((a) => a.status !== 202 && ((a.started >= backAfterRestart + RECOVERY_MS && a.ended < stopping) || a.started >= backAfterOutage + RECOVERY_MS))
+        .map((a) => `${a.status} in ${a.ended - a.started} ms, started ${at(a.started)}`),
     };
     console.log(`[postgres-restart] ${JSON.stringify(figures)}`);
     testInfo.annotations.push({ type: "figures", description: JSON.stringify(figures) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./database-unavailable";
+import { isDatabaseUnavailable, retryIfConnectionLost } from "./database-unavailable";
 
 const withCode = (code: string, message = "x") => Object.assign(new Error(message), { code });
 
@@ -30,5 +30,46 @@ describe("isDatabaseUnavailable", () => {
     const e = new Error("loop") as Error & { cause?: unknown };
     e.cause = e;
     expect(isDatabaseUnavailable(e)).toBe(false);
+  });
+});
+
+const lost = () => Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" });
+const wrapped = () => new Error("Failed query: insert …", { cause: Object.assign(new Error("terminating connection"), { code: "57P01" }) });
+
+describe("retryIfConnectionLost", () => {
+  it("tries once more when the connection was lost, and answers what the second try gives", async () => {
+    for (const failure of [lost(), wrapped()]) {
+      let tries = 0;
+      const result = await retryIfConnectionLost(async () => {
+        tries++;
+        if (tries === 1) throw failure;
+        return "stored";
+      }, 1);
+      expect({ result, tries }).toEqual({ result: "stored", tries: 2 });
+    }
+  });
+
+  it("gives up after the second try, with its error", async () => {
+    let tries = 0;
+    const second = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    await expect(
+      retryIfConnectionLost(async () => {
+        tries++;
+        throw tries === 1 ? lost() : second;
+      }, 1),
+    ).rejects.toBe(second);
+    expect(tries).toBe(2);
+  });
+
+  it("does not repeat work that failed for another reason", async () => {
+    let tries = 0;
+    const bug = Object.assign(new Error("duplicate key"), { code: "23505" });
+    await expect(
+      retryIfConnectionLost(async () => {
+        tries++;
+        throw bug;
+      }, 1),
+    ).rejects.toBe(bug);
+    expect(tries).toBe(1);
   });
 });

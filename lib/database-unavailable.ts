@@ -60,12 +60,33 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return unavailableCode(error) !== undefined;
 }
 
-let lastNoted = 0;
+const lastNoted = new Map<string, number>();
 
-/** One short log line per 10 s while the database is away (not one stack per request). */
+/** One short log line per place per 10 s while the database is away (not one stack per request). */
 export function noteDatabaseUnavailable(where: string, error: unknown): void {
   const now = Date.now();
-  if (now - lastNoted < 10_000) return;
-  lastNoted = now;
+  if (now - (lastNoted.get(where) ?? 0) < 10_000) return;
+  lastNoted.set(where, now);
   console.error(`[${where}] database unavailable (${unavailableCode(error) ?? "?"}): answering "try again in a moment"`);
+}
+
+/** How long a repeatable request waits before its one more try (the pool reconnects in well under this). */
+export const RETRY_PAUSE_MS = 250;
+
+/**
+ * Runs `work`, and once more after a short pause if the database connection failed under
+ * it. A restart or failover cuts every open connection: a request caught on one of them
+ * would fail although the server is back a moment later, so it is tried again on a new
+ * connection rather than answered "try again" (while the server stays down the second try
+ * fails as fast as the first). Only for work that is safe to repeat: if the first try was
+ * stored before the connection broke, the second must find it and change nothing.
+ */
+export async function retryIfConnectionLost<T>(work: () => Promise<T>, pauseMs = RETRY_PAUSE_MS): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    return work();
+  }
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { PgBoss, fromPglite } from "pg-boss";
 import { getDatabase } from "@/db/client";
 import { env } from "@/lib/env";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/database-unavailable";
 import { logError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process-singleton";
 
@@ -28,9 +29,13 @@ const boss = processSingleton(
         ? new PgBoss({ db: fromPglite(database.pglite!), backend: "pglite", ...common })
         : new PgBoss({ connectionString: env.DATABASE_URL!, max: 4, ...common });
     // A worker's failure arrives as a plain object naming its queue (logError reads its message).
+    // While the database is away every queue's poll fails each second: one short line per
+    // 10 s then, not a stack per poll (lib/database-unavailable.ts).
     queue.on("error", (error: unknown) => {
       const name = (error as { queue?: unknown } | null)?.queue;
-      logError(typeof name === "string" ? `pg-boss ${name}` : "pg-boss", error);
+      const where = typeof name === "string" ? `pg-boss ${name}` : "pg-boss";
+      if (isDatabaseUnavailable(error)) noteDatabaseUnavailable("pg-boss", error);
+      else logError(where, error);
     });
     await queue.start();
     // Wake-ups for the email outbox: at most one waiting (per singleton key), any number

@@ -6,6 +6,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, queryRowsPrepared } from "@/db/client";
+import { retryIfConnectionLost } from "@/lib/database-unavailable";
 import { fail, ok, type Result } from "@/lib/errors";
 import { messages, type Locale } from "@/lib/i18n";
 import { requestEmailDelivery } from "@/lib/email/wake";
@@ -39,7 +40,16 @@ export type SignOutcome = { accepted: true };
 export type RateLimited = { ok: false; code: "rate_limited"; retryAfter: number; fieldErrors?: undefined };
 export type SignResult = Result<SignOutcome> | RateLimited;
 
-export async function recordSignature(request: SignRequest): Promise<SignResult> {
+/**
+ * Record a signature. A connection cut under it (a database restart or failover) is tried
+ * once more on a fresh connection: repeating is safe, since a first try that was stored
+ * makes the second a repeat of a pending signature, which queues no second email.
+ */
+export function recordSignature(request: SignRequest): Promise<SignResult> {
+  return retryIfConnectionLost(() => recordSignatureOnce(request));
+}
+
+async function recordSignatureOnce(request: SignRequest): Promise<SignResult> {
   const parsed = signatureInputSchema.safeParse(request.input);
   if (!parsed.success) return fail("invalid", fieldErrorKeys(parsed.error));
   const input = parsed.data;
