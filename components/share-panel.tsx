@@ -1,25 +1,30 @@
 import { Mail, MessageCircle, MessageSquare, Share2 } from "lucide-react";
-import { format, type Messages } from "@/lib/i18n";
+import { format, type Locale, type Messages } from "@/lib/i18n";
 import { ShareActions } from "./share-actions";
 
 /**
  * The share panel: the system share sheet and copy where the browser offers them,
  * then plain links (no third-party scripts: each opens the service only when tapped),
  * and the whole link visible and wrapping so it can be copied by hand. Before
- * signing (`personal` false) the words are neutral: nobody has signed yet.
+ * signing (`personal` false) the words are neutral: nobody has signed yet. After it,
+ * they follow the campaign's kind ("I pledged", "I signed").
  */
 export function SharePanel({
   url,
   title,
   t,
   personal = false,
+  kind,
+  locale,
 }: {
   url: string;
   title: string;
   t: Messages;
   personal?: boolean;
+  kind: "petition" | "pledge";
+  locale: Locale;
 }) {
-  const message = format(personal ? t.share.message : t.share.neutralMessage, { title });
+  const message = format(personal ? t.share.message : t.share.neutralMessage, { title, kind }, locale);
   const encodedUrl = encodeURIComponent(url);
   const body = encodeURIComponent(`${message} ${url}`);
   const links = [
@@ -48,7 +53,7 @@ export function SharePanel({
         spellCheck={false}
         className="mt-1 block w-full resize-none break-all rounded border border-line bg-zinc-50 px-3 py-2 font-mono text-sm [field-sizing:content]"
       />
-      {personal && <p className="mt-1">{t.share.personalHint}</p>}
+      {personal && <p className="mt-1">{format(t.share.personalHint, { kind }, locale)}</p>}
       <ul className="mt-3 flex flex-wrap gap-2">
         {links.map(({ label, href, Icon, external }) => (
           <li key={label}>

@@ -12,7 +12,7 @@ test("a shared link carries a referral code", async ({ browser, page, api, mail 
   expect(signed.status()).toBe(202);
   const [email] = await mail.waitFor(lucia.email);
   await page.goto(confirmLink(email));
-  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await page.getByRole("button", { name: "Confirm my pledge" }).click();
   const personal = page.getByRole("textbox", { name: "Your personal link" });
   await expect(personal).toHaveValue(/\?ref=[a-z0-9]{4,16}$/i);
   const personalLink = await personal.inputValue();

@@ -15,13 +15,13 @@ test("Inés opens her link under another campaign's address and is led to the ca
 
   await page.goto(wrong);
   await expect(page).toHaveURL(`${baseUrl()}${path}`);
-  await expect(page.getByText(`press the button to confirm your signature on “${signed.title}”`)).toBeVisible();
+  await expect(page.getByText(`press the button to confirm your pledge on “${signed.title}”`)).toBeVisible();
   await expect(page.getByText(other.title)).toHaveCount(0);
 
   await page.goto(wrong);
-  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await page.getByRole("button", { name: "Confirm my pledge" }).click();
   await expect(page).toHaveURL(`${baseUrl()}${path}?result=confirmed`);
-  await expect(page.getByText(`Your signature on “${signed.title}” is confirmed.`)).toBeVisible();
+  await expect(page.getByText(`Your pledge on “${signed.title}” is confirmed.`)).toBeVisible();
 
   // And in Spanish, under a campaign that does not exist at all.
   await page.goto(`/es/campaigns/no-such-campaign/confirm/${path.split("/").pop()}`);

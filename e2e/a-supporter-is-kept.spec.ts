@@ -50,7 +50,7 @@ test("the address is shown after signing, and a wrong one is fixed once", async 
 
   const status = page.getByRole("status").filter({ hasText: "Check your email" });
   await expect(status).toContainText(`We sent a link to ${typo}.`);
-  await expect(status).toContainText("you are counted once you confirm");
+  await expect(status).toContainText("your pledge counts once you confirm");
   await noSeriousAxe(page, "the after-signing state");
 
   await page.getByText("Wrong address? Fix it").click();
@@ -64,8 +64,8 @@ test("the address is shown after signing, and a wrong one is fixed once", async 
   await shot(page, info, "after-signing-en-390");
 
   // The corrected address gets the one confirmation email, and it works.
-  await confirmFromEmail(page, mail, signer.email, "Confirm my signature");
-  await expect(page.getByRole("heading", { level: 1, name: "Thank you, your signature counts" })).toBeVisible();
+  await confirmFromEmail(page, mail, signer.email, "Confirm my pledge");
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you, your pledge counts" })).toBeVisible();
 });
 
 test("the thank-you page gives the signer's number, and the campaign page remembers", async ({ page, mail, api }) => {
@@ -73,7 +73,7 @@ test("the thank-you page gives the signer's number, and the campaign page rememb
   const before = await api.confirmedCount(confirming);
   await page.goto(`/campaigns/${confirming}`);
   await sign(page, pledge, signer);
-  await confirmFromEmail(page, mail, signer.email, "Confirm my signature");
+  await confirmFromEmail(page, mail, signer.email, "Confirm my pledge");
 
   const number = page.getByRole("heading", { level: 2, name: /^You’re #\d+ — help reach [\d,]+$/ });
   await expect(number).toBeVisible();
@@ -87,7 +87,7 @@ test("the thank-you page gives the signer's number, and the campaign page rememb
 
   // Back on the campaign page, the form is not offered as if nothing happened.
   await page.goto(`/campaigns/${confirming}`);
-  await expect(page.getByRole("status").filter({ hasText: "You signed this campaign on this device." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "You took this pledge on this device." })).toBeVisible();
   await page.getByRole("link", { name: "See your thank-you page and personal link" }).click();
   await expect(number).toBeVisible();
 });
@@ -181,8 +181,8 @@ for (const width of [390, 1280]) {
       test(`campaign page, after signing and thank-you page (${lang}, ${width})`, async ({ page, mail }, info) => {
         const copy =
           lang === "es"
-            ? { name: "Nombre completo", email: "Correo electrónico", submit: "Firmar", button: "Confirmar mi firma", prefix: "/es" }
-            : { ...en, button: "Confirm my signature", prefix: "" };
+            ? { name: "Nombre completo", email: "Correo electrónico", submit: "Firmar", button: "Confirmar mi compromiso", prefix: "/es" }
+            : { ...en, button: "Confirm my pledge", prefix: "" };
         const signer = newSigner(lang === "es" ? "Rosa" : "June", "Díaz");
         await page.goto(`${copy.prefix}/campaigns/${CAMPAIGNS.noJs.slug}`);
         await expect(page.getByRole("progressbar")).toBeVisible();

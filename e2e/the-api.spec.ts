@@ -40,8 +40,8 @@ test.describe("the API", () => {
     expect((await api.sign(slug, { fullName: s.fullName, email: s.email }, { ip: newClientIp() })).status()).toBe(202);
     const [email] = await mail.waitFor(s.email);
     await page.goto(confirmLink(email));
-    await page.getByRole("button", { name: "Confirm my signature" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Thank you, your signature counts" })).toBeVisible();
+    await page.getByRole("button", { name: "Confirm my pledge" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Thank you, your pledge counts" })).toBeVisible();
 
     // Public reads may be a few seconds old (max-age=5): both catch up, by exactly one.
     const options = { timeout: 15_000, intervals: [500, 1000] };

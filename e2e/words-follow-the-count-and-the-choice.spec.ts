@@ -1,12 +1,14 @@
 // Issue 10, items 6–8, on a phone: counts in words that agree ("1 signature", "1 firma"),
-// a pledge page that speaks of pledges; the language remembered only when the person
+// a pledge page that speaks of pledges, and so does every step after pledging (the
+// check-your-email box, the email, the confirmation and thank-you pages); the language remembered only when the person
 // switches it, so an English share link opened after a Spanish page stays English; and
 // the share image, a 1200×630 PNG whose alt text is in the page's language. Axe on each
 // page; screenshots at 390 and 1280 px in both languages go to SHOTS_DIR (or the test's
 // output folder) for a person to look at.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
-import { CAMPAIGNS, baseUrl, expect, test } from "./fixtures";
+import { look } from "./axe";
+import { CAMPAIGNS, baseUrl, confirmLink, expect, newSigner, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -138,3 +140,76 @@ for (const width of [390, 1280]) {
     await context.close();
   });
 }
+
+// Last in this file: it confirms on the pledge, whose exact count the-api.spec.ts checks.
+test("after pledging, every step says pledge: the box, the email, the confirmation and thank-you pages", async ({ page, mail }) => {
+  const words = {
+    en: {
+      prefix: "",
+      submit: "I pledge",
+      box: "Check your email",
+      counts: "your pledge counts once you confirm",
+      subject: `Confirm your pledge: ${pledge.title}`,
+      emailButton: "Last step: confirm my pledge",
+      title: "Confirm your pledge",
+      pledgedAs: (name: string) => `You pledged as ${name}.`,
+      button: "Confirm my pledge",
+      thanks: "Thank you, your pledge counts",
+      yours: "Pledges that come through your link are counted as yours.",
+      shared: "I pledged: ",
+      not: /signature|petition/i,
+    },
+    es: {
+      prefix: "/es",
+      submit: "Me comprometo",
+      box: "Revisa tu correo",
+      counts: "tu compromiso cuenta cuando lo confirmas",
+      subject: "Confirma tu compromiso: ",
+      emailButton: "Último paso: confirmar mi compromiso",
+      title: "Confirma tu compromiso",
+      pledgedAs: (name: string) => `Te comprometiste como ${name}.`,
+      button: "Confirmar mi compromiso",
+      thanks: "Gracias, tu compromiso ya cuenta",
+      yours: "Los compromisos que lleguen por tu enlace se cuentan como tuyos.",
+      shared: "Me comprometí: ",
+      not: /\bfirm|petición/i,
+    },
+  };
+  for (const lang of ["en", "es"] as const) {
+    const w = words[lang];
+    const signer = newSigner(lang === "es" ? "Renata" : "Nadia", "Quispe");
+    await page.goto(`${w.prefix}/campaigns/${pledge.slug}`);
+    await page.getByLabel(lang === "es" ? "Nombre completo" : "Full name").fill(signer.fullName);
+    await page.getByLabel(lang === "es" ? "Correo electrónico" : "Email", { exact: true }).fill(signer.email);
+    await page.getByRole("button", { name: w.submit, exact: true }).click();
+    const box = page.getByRole("status").filter({ has: page.getByRole("heading", { name: w.box }) });
+    await expect(box).toContainText(w.counts);
+    await expect(box).not.toContainText(w.not);
+
+    // The email, as its reader sees it: subject, a button that says pledge, no "signature".
+    const [email] = await mail.waitFor(signer.email);
+    expect(email.subject.startsWith(w.subject), `subject "${email.subject}"`).toBe(true);
+    expect(email.text).not.toMatch(w.not);
+    const link = confirmLink(email);
+    await page.setContent(email.html!);
+    await expect(page.getByRole("link", { name: w.emailButton })).toHaveAttribute("href", link);
+
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: w.title })).toBeVisible();
+    await expect(page.getByText(w.pledgedAs(signer.fullName))).toBeVisible();
+    await expect(page.locator("#main")).not.toContainText(w.not);
+    const button = page.getByRole("button", { name: w.button });
+    await expect(button).toBeVisible();
+    // Axe at 390 and 1280 px; with E2E_SCREENSHOTS, pictures of the page to look at.
+    await look(page, `pledge-confirm-${lang}`);
+
+    await button.click();
+    await expect(page.getByRole("heading", { level: 1, name: w.thanks })).toBeVisible();
+    await expect(page.locator("#main")).toContainText(w.yours);
+    // What the share links put in a friend's message.
+    const whatsapp = await page.getByRole("link", { name: "WhatsApp" }).getAttribute("href");
+    expect(new URL(whatsapp!).searchParams.get("text")).toMatch(new RegExp(`^${w.shared}`));
+    await expect(page.locator("#main")).not.toContainText(w.not);
+    await look(page, `pledge-thank-you-${lang}`);
+  }
+});

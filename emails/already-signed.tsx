@@ -8,6 +8,8 @@ import { styles } from "./styles";
 
 export type AlreadySignedProps = {
   locale: "en" | "es";
+  /** The campaign's kind: a pledge's email says "pledge" where a petition's says "signature". */
+  kind: "petition" | "pledge";
   firstName: string;
   campaignTitle: string;
   campaignUrl: string;
@@ -17,20 +19,20 @@ export type AlreadySignedProps = {
 // The words are in the catalogue (lib/i18n/messages), under the translation check.
 const copy = (locale: "en" | "es") => messages(locale).emails;
 
-export function subject(props: Pick<AlreadySignedProps, "locale" | "campaignTitle">): string {
-  return format(copy(props.locale).alreadySigned.subject, { title: props.campaignTitle }, props.locale);
+export function subject(props: Pick<AlreadySignedProps, "locale" | "kind" | "campaignTitle">): string {
+  return format(copy(props.locale).alreadySigned.subject, { title: props.campaignTitle, kind: props.kind }, props.locale);
 }
 
 export default function AlreadySigned(props: AlreadySignedProps) {
-  const { locale } = props;
+  const { locale, kind } = props;
   const all = copy(locale);
   const t = all.alreadySigned;
-  const title = { title: props.campaignTitle };
+  const title = { title: props.campaignTitle, kind };
   return (
-    <EmailLayout locale={locale} preview={format(t.preview, title, locale)} heading={t.heading} deleteUrl={props.deleteUrl}>
+    <EmailLayout locale={locale} kind={kind} preview={format(t.preview, title, locale)} heading={format(t.heading, { kind }, locale)} deleteUrl={props.deleteUrl}>
       <Text style={styles.text}>{props.firstName ? format(all.greeting, { name: props.firstName }, locale) : all.greetingNoName}</Text>
       <Text style={styles.text}>{format(t.again, title, locale)}</Text>
-      <Text style={styles.strong}>{t.recorded}</Text>
+      <Text style={styles.strong}>{format(t.recorded, { kind }, locale)}</Text>
       <Text style={styles.text}>
         {t.share}
         <br />
@@ -43,6 +45,7 @@ export default function AlreadySigned(props: AlreadySignedProps) {
 
 AlreadySigned.PreviewProps = {
   locale: "es",
+  kind: "pledge",
   firstName: "Luis",
   campaignTitle: "Tell Palantir: end the ICE contracts",
   campaignUrl: "http://localhost:3000/c/palantir-end-ice-contracts",

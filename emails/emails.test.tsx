@@ -9,6 +9,7 @@ import SignatureConfirmation, {
 } from "./signature-confirmation";
 
 const base = {
+  kind: "petition" as const,
   firstName: "Maribel",
   campaignTitle: "Tell Palantir: end the ICE contracts",
   confirmUrl: "https://cutties.example/confirm/tok_abc123?x=1&y=2",
@@ -59,6 +60,23 @@ describe("SignatureConfirmation", () => {
     });
   }
 
+  it("says pledge, not signature, for a pledge campaign, in English and Spanish", async () => {
+    const en = await renderEmail(<SignatureConfirmation {...base} kind="pledge" locale="en" />);
+    expect(confirmationSubject({ ...base, kind: "pledge", locale: "en" })).toBe(`Confirm your pledge: ${base.campaignTitle}`);
+    expect(en.text).toContain("Last step: confirm my pledge");
+    expect(en.html).toMatch(/<a[^>]*href="https:\/\/cutties\.example\/confirm\/[^"]*"[^>]*>.*Last step: confirm my pledge/s);
+    expect(en.text).toContain("Your pledge only counts once you confirm it.");
+    expect(en.text).toContain("entered on a Cut Ties pledge.");
+    expect(en.text).not.toMatch(/signature|petition/i);
+
+    const es = await renderEmail(<SignatureConfirmation {...base} kind="pledge" locale="es" />);
+    expect(confirmationSubject({ ...base, kind: "pledge", locale: "es" })).toBe(`Confirma tu compromiso: ${base.campaignTitle}`);
+    expect(es.text).toContain("Último paso: confirmar mi compromiso");
+    expect(es.text).toContain("Tu compromiso solo cuenta cuando lo confirmas.");
+    expect(es.text).toContain("en un compromiso de Cut Ties.");
+    expect(es.text).not.toMatch(/\bfirm|petición/i);
+  });
+
   it("links only to the URLs it was given: no remote images, no tracking, no third parties", async () => {
     const { html } = await renderEmail(<SignatureConfirmation {...base} locale="en" />);
     expect(html).not.toMatch(/<img\b/i);
@@ -87,6 +105,7 @@ describe("AlreadySigned", () => {
   for (const locale of locales) {
     it(`renders in ${locale}`, async () => {
       const props: AlreadySignedProps = {
+        kind: "petition",
         firstName: base.firstName,
         campaignTitle: base.campaignTitle,
         campaignUrl: base.campaignUrl,
@@ -116,6 +135,18 @@ describe("AlreadySigned", () => {
       }
     });
   }
+
+  it("says pledge, not signature, for a pledge campaign, in English and Spanish", async () => {
+    const props = { ...base, kind: "pledge" as const };
+    const en = await renderEmail(<AlreadySigned {...props} locale="en" />);
+    expect(alreadySignedSubject({ ...props, locale: "en" })).toBe(`You have already pledged: ${base.campaignTitle}`);
+    expect(en.text).toContain("Your pledge is already recorded.");
+    expect(en.text).not.toMatch(/signature|petition|\bsign\b|signed/i);
+    const es = await renderEmail(<AlreadySigned {...props} locale="es" />);
+    expect(alreadySignedSubject({ ...props, locale: "es" })).toBe(`Ya te comprometiste: ${base.campaignTitle}`);
+    expect(es.text).toContain("Tu compromiso ya está registrado.");
+    expect(es.text).not.toMatch(/\bfirm|petición/i);
+  });
 
   it("renders its PreviewProps", async () => {
     const { text } = await renderEmail(<AlreadySigned {...AlreadySigned.PreviewProps} />);

@@ -2,7 +2,7 @@
 // says why the email came and, for signers, links to deleting their data.
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import { messages } from "@/lib/i18n";
+import { format, messages } from "@/lib/i18n";
 import { styles } from "./styles";
 
 export function EmailLayout({
@@ -11,6 +11,7 @@ export function EmailLayout({
   heading,
   footer,
   deleteUrl,
+  kind,
   children,
 }: {
   locale: "en" | "es";
@@ -19,6 +20,8 @@ export function EmailLayout({
   /** Replaces the usual "why you got this" line. */
   footer?: string;
   deleteUrl?: string;
+  /** The campaign's kind, for a signer's email: the footer names a pledge or a petition. */
+  kind?: "petition" | "pledge";
   children: ReactNode;
 }) {
   const t = messages(locale).emails.footer;
@@ -32,7 +35,7 @@ export function EmailLayout({
           {children}
           <Hr style={styles.hr} />
           <Text style={styles.footer}>
-            {footer ?? t.why}
+            {footer ?? format(t.why, { kind: kind ?? "petition" }, locale)}
             {deleteUrl && (
               <>
                 {" "}

@@ -7,6 +7,8 @@ import { styles } from "./styles";
 
 export type SignatureConfirmationProps = {
   locale: "en" | "es";
+  /** The campaign's kind: a pledge's email says "pledge" where a petition's says "signature". */
+  kind: "petition" | "pledge";
   firstName: string;
   campaignTitle: string;
   confirmUrl: string;
@@ -21,27 +23,27 @@ const copy = (locale: "en" | "es") => messages(locale).emails;
 const LINK_DAYS = 7;
 const KEPT_DAYS = 30;
 
-export function subject(props: Pick<SignatureConfirmationProps, "locale" | "campaignTitle">): string {
-  return format(copy(props.locale).confirmation.subject, { title: props.campaignTitle }, props.locale);
+export function subject(props: Pick<SignatureConfirmationProps, "locale" | "kind" | "campaignTitle">): string {
+  return format(copy(props.locale).confirmation.subject, { title: props.campaignTitle, kind: props.kind }, props.locale);
 }
 
 export default function SignatureConfirmation(props: SignatureConfirmationProps) {
-  const { locale } = props;
+  const { locale, kind } = props;
   const all = copy(locale);
   const t = all.confirmation;
-  const title = { title: props.campaignTitle };
+  const title = { title: props.campaignTitle, kind };
   return (
-    <EmailLayout locale={locale} preview={format(t.preview, title, locale)} heading={t.heading} deleteUrl={props.deleteUrl}>
+    <EmailLayout locale={locale} kind={kind} preview={format(t.preview, title, locale)} heading={format(t.heading, { kind }, locale)} deleteUrl={props.deleteUrl}>
       <Text style={styles.text}>{props.firstName ? format(all.greeting, { name: props.firstName }, locale) : all.greetingNoName}</Text>
       <Text style={styles.text}>{format(t.thanks, title, locale)}</Text>
-      <Button href={props.confirmUrl} style={styles.button}>{t.button}</Button>
-      <Text style={styles.text}>{format(t.counts, { days: LINK_DAYS }, locale)}</Text>
+      <Button href={props.confirmUrl} style={styles.button}>{format(t.button, { kind }, locale)}</Button>
+      <Text style={styles.text}>{format(t.counts, { days: LINK_DAYS, kind }, locale)}</Text>
       <Text style={styles.small}>
         {t.fallback}
         <br />
         <Link href={props.confirmUrl} style={styles.url}>{props.confirmUrl}</Link>
       </Text>
-      <Text style={styles.text}>{format(t.notYou, { days: KEPT_DAYS }, locale)}</Text>
+      <Text style={styles.text}>{format(t.notYou, { days: KEPT_DAYS, kind }, locale)}</Text>
       <Text style={styles.text}>
         <Link href={props.campaignUrl} style={styles.link}>{t.campaign}</Link>
       </Text>
@@ -51,6 +53,7 @@ export default function SignatureConfirmation(props: SignatureConfirmationProps)
 
 SignatureConfirmation.PreviewProps = {
   locale: "en",
+  kind: "petition",
   firstName: "Maribel",
   campaignTitle: "Tell Palantir: end the ICE contracts",
   confirmUrl: "http://localhost:3000/confirm/5f0c2d6e1b9a4c3e8d7f6a5b4c3d2e1f",

@@ -33,6 +33,8 @@ export type OutboxContext = {
   slug: string | null;
   title: string | null;
   title_es: string | null;
+  /** The signature's campaign's kind: a pledge's emails say "pledge" (campaigns.kind). */
+  campaign_kind: "petition" | "pledge" | null;
   /** A campaign update's content, frozen when its send started. */
   frozen: FrozenUpdate | null;
   /** A campaign update whose address was suppressed, or whose signer unsubscribed, since it was queued. */
@@ -75,6 +77,7 @@ export async function compose(row: OutboxContext): Promise<Omit<OutgoingEmail, "
   if (!row.signature_id || !row.slug || !row.full_name) throw new Error(`outbox ${row.id}: its signature is gone`);
   const common = {
     locale,
+    kind: row.campaign_kind ?? "petition",
     firstName: publicName(row.full_name).split(" ")[0],
     campaignTitle: (locale === "es" && row.title_es) || row.title || "",
     campaignUrl: absoluteUrl(locale, `/campaigns/${row.slug}`),

@@ -42,7 +42,7 @@ function retryDelaySeconds(attempts: number): number {
 const claimQuery = (ctes: SQL | null, claimed: SQL) =>
   sql`with ${ctes ? sql`${ctes}, ` : sql``}claimed as (${claimed})
       select o.id, o.kind, o.data, o.to_address, o.locale, o.signature_id, o.attempts, o.batch_key,
-             s.full_name, c.slug, c.title, c.title_es, u.frozen,
+             s.full_name, c.slug, c.title, c.title_es, c.kind as campaign_kind, u.frozen,
              (o.update_delivery_id is not null and (s.updates_consent_at is null
                or exists (select 1 from suppressions x where x.email_canonical = s.email_canonical))) as suppressed
       from claimed o

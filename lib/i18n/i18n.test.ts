@@ -87,6 +87,40 @@ describe("i18n", () => {
     expect(format(es.emails.confirmation.counts, { days: 7 }, "es")).toContain("7 días");
   });
 
+  it("says pledge after signing a pledge, and a petition's words stay as they were", () => {
+    const say = (locale: Locale, message: string, kind: string, values: Record<string, string | number> = {}) =>
+      format(message, { kind, ...values }, locale);
+    expect(say("en", en.confirm.button, "petition")).toBe("Confirm my signature");
+    expect(say("en", en.confirm.button, "pledge")).toBe("Confirm my pledge");
+    expect(say("es", es.confirm.button, "petition")).toBe("Confirmar mi firma");
+    expect(say("es", es.confirm.button, "pledge")).toBe("Confirmar mi compromiso");
+    expect(say("en", en.confirm.confirmedTitle, "petition")).toBe("Thank you, your signature counts");
+    expect(say("en", en.confirm.confirmedTitle, "pledge")).toBe("Thank you, your pledge counts");
+    expect(say("es", es.confirm.confirmed, "pledge", { title: "X" })).toBe("Tu compromiso con «X» quedó confirmado.");
+    expect(say("es", es.confirm.confirmed, "petition", { title: "X" })).toBe("Tu firma en «X» quedó confirmada.");
+    expect(say("en", en.share.message, "pledge", { title: "X" })).toBe("I pledged: X. Add your name:");
+    expect(say("en", en.share.message, "petition", { title: "X" })).toBe("I signed: X. Add your name:");
+    // The sign form fills {email} itself: formatting the kind leaves it in place.
+    expect(say("en", en.form.sentTo, "pledge")).toBe(
+      "We sent a link to {email}. Opening it and pressing the button is the last step: your pledge counts once you confirm.",
+    );
+    for (const locale of ["en", "es"] as const) {
+      const t = catalogues[locale];
+      // The sign form's errors are the shared table's, word for word, on a petition.
+      for (const code of Object.keys(t.signErrors) as (keyof typeof t.signErrors)[]) {
+        expect(say(locale, t.signErrors[code], "petition")).toBe(t.errors[code]);
+      }
+      // No supporter-facing message after signing a pledge says signature or firma.
+      const after = [
+        ...Object.values(t.confirm),
+        t.form.checkEmail, t.form.sentTo, t.form.fixIntro, t.form.rateLimitedFor,
+        ...Object.values(t.signErrors), t.share.message, t.share.personalHint,
+        ...Object.values(t.emails.confirmation), ...Object.values(t.emails.alreadySigned), t.emails.footer.why,
+      ].map((m) => say(locale, m, "pledge", { title: "X", name: "N", date: "D", deadline: "L", hours: 2, days: 7, n: 1, goal: 10 }));
+      expect(after.filter((m) => /signature|\bfirmas?\b|petition|petición/i.test(m))).toEqual([]);
+    }
+  });
+
   it("writes Spanish one way: « » quotes, and “toca”, not “pulsa”", () => {
     const spanish = keys(es).map((k) => value(es, k) as string);
     expect(spanish.filter((m) => /[“”"]/.test(m))).toEqual([]);

@@ -14,6 +14,7 @@ import { FactCardsSlot } from "@/components/fact-cards-slot";
 import { SignedHere } from "@/components/signed-here";
 import { whyLine } from "@/lib/campaigns/why-line";
 import { SignForm } from "./sign-form";
+import { signFormCopy } from "./sign-form-copy";
 
 type Props = {
   params: Promise<{ locale: string; slug: string }>;
@@ -50,6 +51,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const shareUrl = `${appUrl}${localePath(locale, `/campaigns/${campaign.slug}`)}`;
   const isLive = campaign.status === "live";
   const why = whyLine(campaign.story);
+  const kind = { kind: campaign.kind };
 
   return (
     <article className="mx-auto max-w-5xl px-4 py-6 lg:grid lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-x-10">
@@ -64,7 +66,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         {campaign.status === "won" && (
           <p role="status" className="mt-4 flex items-center gap-2 rounded border border-success bg-success-soft p-3 font-medium text-success">
             <CheckCircle2 aria-hidden="true" size={20} />
-            {format(t.campaign.status.won, { targets })}
+            {format(t.campaign.status.won, { targets, ...kind }, locale)}
           </p>
         )}
         {campaign.victoryNote && (
@@ -80,7 +82,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         )}
         {campaign.status === "closed" && (
           <p role="status" className="mt-4 rounded border border-warning bg-warning-soft p-3 font-medium text-warning">
-            {t.campaign.status.closed}
+            {format(t.campaign.status.closed, kind, locale)}
           </p>
         )}
         <div className="mt-5">
@@ -98,15 +100,14 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       {isLive && !campaign.signingFrozen && (
         <div className="mt-8 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:mt-0">
           <section id="sign" className="scroll-mt-4 rounded-lg border border-line p-4 shadow-sm lg:sticky lg:top-4">
-            <SignedHere slug={campaign.slug} text={t.campaign.signedHere} linkLabel={t.campaign.signedHereLink} />
+            <SignedHere slug={campaign.slug} text={format(t.campaign.signedHere, kind, locale)} linkLabel={t.campaign.signedHereLink} />
             <SignForm
               campaignSlug={campaign.slug}
               kind={campaign.kind}
               locale={locale}
               referralCode={referralCode}
               shareHref="#share"
-              // The kind-dependent hint is filled in here: the form gets words, not the ICU formatter.
-              t={{ form: { ...t.form, emailHint: format(t.form.emailHint, { kind: campaign.kind }, locale) }, errors: t.errors, fields: t.fields }}
+              t={signFormCopy(t, campaign.kind, locale)}
             />
             <p className="mt-4 border-t border-line pt-3">
               {format(t.campaign.runBy, { organizer: t.campaign.organizer })}{" "}
@@ -133,15 +134,15 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         </section>
 
         <div className="mt-10">
-          <SharePanel url={shareUrl} title={campaign.title} t={t} />
+          <SharePanel url={shareUrl} title={campaign.title} kind={campaign.kind} locale={locale} t={t} />
         </div>
 
         <section aria-labelledby="signers-heading" className="mt-10">
           <h2 id="signers-heading" className="text-xl font-semibold">
-            {t.campaign.recentSigners}
+            {format(t.campaign.recentSigners, kind, locale)}
           </h2>
           {signers.length === 0 ? (
-            <p className="mt-2">{t.campaign.recentNone}</p>
+            <p className="mt-2">{format(t.campaign.recentNone, kind, locale)}</p>
           ) : (
             <ul className="mt-3 flex flex-wrap gap-2">
               {signers.map((s, i) => (

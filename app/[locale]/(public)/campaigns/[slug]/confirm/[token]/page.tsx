@@ -18,6 +18,7 @@ import { confirmAction } from "@/lib/signatures/actions";
 import { CONFIRM_GRACE_AFTER_CLOSE_HOURS, confirmationNumber, findSignatureForToken } from "@/lib/signatures/queries";
 import { confirmedHere, confirmPagePath } from "@/lib/signatures/thanks-cookie";
 import { SignForm } from "../../sign-form";
+import { signFormCopy } from "../../sign-form-copy";
 
 type Props = {
   params: Promise<{ locale: string; slug: string; token: string }>;
@@ -25,8 +26,9 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { t } = await localeParam(params);
-  return { title: t.confirm.title, robots: { index: false } };
+  const { locale, t } = await localeParam(params);
+  const campaign = await getPublicCampaignBySlug((await params).slug, locale);
+  return { title: format(t.confirm.title, { kind: campaign?.kind ?? "petition" }, locale), robots: { index: false } };
 }
 
 function formatMoment(locale: Locale, date: Date): string {
@@ -51,6 +53,9 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   const campaign = await getPublicCampaignBySlug(slug, locale);
   if (!campaign) notFound();
   const campaignPath = localePath(locale, `/campaigns/${campaign.slug}`);
+  // Every word about the signature follows the campaign: a pledge says "pledge".
+  const kind = campaign.kind;
+  const say = (message: string, values: Record<string, string | number> = {}) => format(message, { kind, ...values }, locale);
 
   if (signature?.status === "validated") {
     // Someone this address was shared with: the campaign, credited to the person who shared it.
@@ -65,9 +70,9 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
         <div role="status" className="rounded-lg border border-success bg-success-soft p-5">
           <h1 className="flex items-center gap-2 text-2xl font-bold text-success">
             <CheckCircle2 aria-hidden="true" size={28} />
-            {fresh ? t.confirm.confirmedTitle : t.confirm.alreadyTitle}
+            {fresh ? say(t.confirm.confirmedTitle) : say(t.confirm.alreadyTitle)}
           </h1>
-          <p className="mt-2">{fresh ? format(t.confirm.confirmed, { title: campaign.title }) : t.confirm.already}</p>
+          <p className="mt-2">{fresh ? say(t.confirm.confirmed, { title: campaign.title }) : say(t.confirm.already)}</p>
         </div>
         <RememberSigned slug={campaign.slug} path={confirmPagePath(locale, campaign.slug, token)} />
         <section aria-labelledby="your-number">
@@ -78,7 +83,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
           )}
           <ProgressBar count={count} goal={campaign.goal} kind={campaign.kind} locale={locale} t={t} nudge={false} />
         </section>
-        <SharePanel url={shareUrl} title={campaign.title} t={t} personal />
+        <SharePanel url={shareUrl} title={campaign.title} kind={kind} locale={locale} t={t} personal />
         <Link href={campaignPath} className="inline-block font-medium text-accent underline">
           {t.confirm.backToCampaign}
         </Link>
@@ -90,11 +95,11 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
     return (
       <div className="mx-auto max-w-2xl px-4 py-8">
         <h1 className="text-2xl font-bold">{t.confirm.invalidTitle}</h1>
-        <p className="mt-2">{t.confirm.invalid}</p>
+        <p className="mt-2">{say(t.confirm.invalid)}</p>
         {campaign.status === "live" && (
           <section id="sign" className="mt-6 rounded-lg border border-line p-4 shadow-sm">
-            <p className="mb-3 font-medium">{t.confirm.signAgain}</p>
-            <SignForm campaignSlug={campaign.slug} kind={campaign.kind} locale={locale} t={{ form: t.form, errors: t.errors, fields: t.fields }} />
+            <p className="mb-3 font-medium">{say(t.confirm.signAgain)}</p>
+            <SignForm campaignSlug={campaign.slug} kind={kind} locale={locale} t={signFormCopy(t, kind, locale)} />
           </section>
         )}
         <Link href={campaignPath} className="mt-4 inline-block font-medium text-accent underline">
@@ -110,11 +115,11 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
       <div className="mx-auto max-w-2xl px-4 py-8">
         <h1 className="text-2xl font-bold">{t.confirm.closedTitle}</h1>
         <p className="mt-2">
-          {format(t.confirm.closed, {
+          {say(t.confirm.closed, {
             title: campaign.title,
             date: closedAt ? formatMoment(locale, closedAt) : "",
             hours: CONFIRM_GRACE_AFTER_CLOSE_HOURS,
-          }, locale)}
+          })}
         </p>
         <Link href={campaignPath} className="mt-4 inline-block font-medium text-accent underline">
           {t.confirm.backToCampaign}: {campaign.title}
@@ -125,16 +130,16 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-8">
-      <h1 className="text-2xl font-bold">{t.confirm.title}</h1>
-      <p className="mt-2 text-lg">{format(t.confirm.intro, { title: campaign.title })}</p>
+      <h1 className="text-2xl font-bold">{say(t.confirm.title)}</h1>
+      <p className="mt-2 text-lg">{say(t.confirm.intro, { title: campaign.title })}</p>
       {result === "changed" && (
         <p role="alert" className="mt-4 rounded border border-danger bg-red-50 p-3 font-medium text-danger">
-          {t.confirm.changed}
+          {say(t.confirm.changed)}
         </p>
       )}
       {closedAt && confirmBy && (
         <p role="status" className="mt-4 rounded border border-warning bg-warning-soft p-3 font-medium text-warning">
-          {format(t.confirm.closingNote, {
+          {say(t.confirm.closingNote, {
             date: formatMoment(locale, closedAt),
             deadline: formatMoment(locale, confirmBy),
           })}
@@ -147,7 +152,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
         <input type="hidden" name="details" value={signature.detailsDigest} />
         <fieldset className="space-y-3 rounded-lg border border-line p-4">
           <legend className="px-1 text-lg font-semibold">{t.confirm.publicHeading}</legend>
-          <p>{format(t.confirm.signedAs, { name: signature.fullName })}</p>
+          <p>{say(t.confirm.signedAs, { name: signature.fullName })}</p>
           <div className="flex items-start gap-3">
             <input
               id="showName"
@@ -160,7 +165,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
           </div>
           <p className="text-sm text-muted">{t.confirm.private}</p>
           <p className="text-sm text-muted">
-            {t.confirm.notYou}{" "}
+            {say(t.confirm.notYou)}{" "}
             <Link href={`${campaignPath}#sign`} className="font-medium text-accent underline">
               {campaign.title}
             </Link>
@@ -170,7 +175,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
           type="submit"
           className="min-h-12 w-full rounded bg-accent px-6 text-lg font-semibold text-white hover:bg-accent-hover sm:w-auto"
         >
-          {t.confirm.button}
+          {say(t.confirm.button)}
         </button>
       </form>
     </div>
