@@ -11,6 +11,7 @@ import http from "node:http";
 import path from "node:path";
 import { setClientHeaders } from "./client-address.mjs";
 import { refusalFor } from "./guards.mjs";
+import { isPageLoad, pageGate } from "./page-gate.mjs";
 import { refuse } from "./refusals.mjs";
 import { SettingsError, appHost, readSettings } from "./settings.mjs";
 import { staticBrotli } from "./static-brotli.mjs";
@@ -98,6 +99,7 @@ ready.then(
 );
 
 const serveBrotli = dev ? async () => false : staticBrotli(root);
+const pages = pageGate(settings.pageConcurrency);
 
 async function onRequest(req, res, expectsContinue = false) {
   setClientHeaders(req, settings.trust);
@@ -109,6 +111,8 @@ async function onRequest(req, res, expectsContinue = false) {
   try {
     await ready;
     if (await serveBrotli(req, res)) return;
+    // Page loads take turns (page-gate.mjs), so a flood of them cannot starve signing.
+    if (isPageLoad(req) && !(await pages.admit(res))) return;
     await handle(req, res);
   } catch (error) {
     console.error(`[cut-ties] ${req.method} request failed: ${error?.name ?? "Error"}`);

@@ -3,6 +3,7 @@
 // mail-mode.mjs). A setting that cannot work stops the start with a message.
 import { ClusterSizeError, clusterSize } from "./cluster-size.mjs";
 import { MAIL_NOT_CONFIGURED, resolveMailMode } from "./mail-mode.mjs";
+import { pageConcurrency } from "./page-gate.mjs";
 import { TrustProxyError, parseTrustProxy } from "./trust-proxy.mjs";
 
 export class SettingsError extends Error {}
@@ -46,7 +47,14 @@ export function readSettings(environment = process.env, argv = []) {
     throw error;
   }
 
-  return { port, trust, mailMode, appUrl: get("APP_URL"), processes };
+  let pages;
+  try {
+    pages = pageConcurrency(environment);
+  } catch (error) {
+    throw new SettingsError(error.message);
+  }
+
+  return { port, trust, mailMode, appUrl: get("APP_URL"), processes, pageConcurrency: pages };
 }
 
 /** APP_URL's host[:port], the Origin a form of this app is posted from; localhost:<port> without it. */
