@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique, uuid,
 } from "drizzle-orm/pg-core";
+import { foldedSql } from "../name-fold";
 import { campaigns } from "./campaigns";
 
 export const signatureStatus = pgEnum("signature_status", ["pending", "validated", "invalidated", "fraudulent"]);
@@ -61,7 +62,8 @@ export const signatures = pgTable(
     // confirmed one that the count shards already keep.
     index("signatures_campaign_created_idx").on(t.campaignId, t.createdAt, t.id),
     index("signatures_campaign_email_prefix_idx").on(t.campaignId, sql`lower(${t.email}) text_pattern_ops`),
-    index("signatures_name_words_idx").using("gin", sql`to_tsvector('simple', ${t.fullName})`),
+    // The words of the name, accents folded (db/name-fold.ts): "perez" finds "Pérez".
+    index("signatures_name_folded_words_idx").using("gin", sql`to_tsvector('simple', ${foldedSql(t.fullName)})`),
     index("signatures_campaign_unconfirmed_idx").on(t.campaignId, t.status).where(sql`${t.status} <> 'validated'`),
     // Moderation: the trending report and time-window invalidations read the last hour;
     // search and invalidation by IP read one hash.

@@ -3,6 +3,7 @@ import "server-only";
 // the export, so what is downloaded is what was on screen. The campaign is matched
 // through its group: a scope from another group finds no rows.
 import { and, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { foldedSql, foldName } from "@/db/name-fold";
 import { campaigns, signatures } from "@/db/schema";
 import { canonicalEmail } from "@/lib/signatures/canonical-email";
 import type { SignerFilter } from "./schemas";
@@ -25,9 +26,17 @@ export function startsWith(expression: SQL, prefix: string): SQL {
   return sql`(${expression} ~>=~ ${prefix} and ${expression} ~<~ ${after})`;
 }
 
-/** The words of a search as tsquery-safe terms: letters and digits only, at most five. */
+/**
+ * The words of a search as tsquery-safe terms: letters and digits only, at most five,
+ * accents folded and lower-cased as the name index folds names ("Pérez" → "perez").
+ */
 export function nameWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 5);
+  return (foldName(text).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 5);
+}
+
+/** Every word starts a word of the name, accents and case aside (the folded-words index). */
+export function nameMatches(words: string[]): SQL {
+  return sql`to_tsvector('simple', ${foldedSql(signatures.fullName)}) @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")})`;
 }
 
 /** Whether a filter narrows anything (an empty one is the whole campaign). */
@@ -43,16 +52,15 @@ export function signersWhere(scope: SignersScope, filter: SignerFilter): SQL {
     sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${scope.campaignId} and ${campaigns.groupId} = ${scope.groupId})`,
   ];
   if (filter.q) {
-    // The start of any word of the name (full-text prefix match on its words, indexed),
+    // The start of any word of the name, accents and case aside (full-text prefix match
+    // on its folded words, indexed by signatures_name_folded_words_idx),
     // the start of the email address as typed, or, for a whole address, its canonical
     // form (Ana.Perez+x@gmail.com finds anaperez@gmail.com).
     const words = nameWords(filter.q);
     conditions.push(or(
       startsWith(sql`lower(${signatures.email})`, filter.q.toLowerCase()),
       filter.q.includes("@") ? eq(signatures.emailCanonical, canonicalEmail(filter.q)) : undefined,
-      words.length
-        ? sql`to_tsvector('simple', ${signatures.fullName}) @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")})`
-        : undefined,
+      words.length ? nameMatches(words) : undefined,
     ));
   }
   if (filter.status) conditions.push(eq(signatures.status, filter.status));
