@@ -45,8 +45,8 @@ test.beforeAll(async () => {
   await pglite.query(`insert into group_members (group_id, user_id, role) values ($1, $2, 'organizer')`, [group.id, user.id]);
   const company = await one<{ id: string }>(`insert into companies (slug, name) values ('acme-e2e', 'Acme Surveillance') returning id`);
   const campaign = await one<{ id: string }>(
-    `insert into campaigns (slug, group_id, status, title, ask, story, published_at)
-     values ($1, $2, 'live', 'Acme: drop the ICE contract', 'End every contract with ICE.', 'Why.', now()) returning id`,
+    `insert into campaigns (slug, group_id, status, title, title_es, ask, story, published_at)
+     values ($1, $2, 'live', 'Acme: drop the ICE contract', 'Acme: fin al contrato con ICE', 'End every contract with ICE.', 'Why.', now()) returning id`,
     [SLUG, group.id],
   );
   campaignId = campaign.id;
@@ -156,7 +156,12 @@ test("an organizer reads the stats and prints the delivery packet", async ({ pag
   await expect(article).toBeVisible();
 
   await page.emulateMedia({ media: "screen" });
+  // In Spanish, the workspace names the campaign by its Spanish title.
   await page.goto(`${app.url}/es/dashboard/campaigns/${campaignId}/signers`);
-  await expect(page.getByRole("heading", { name: "Firmantes de Acme: drop the ICE contract" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Firmantes de Acme: fin al contrato con ICE");
   await expectAccessible(page, "the signers table in Spanish");
+  await page.goto(`${app.url}/es/dashboard/campaigns/${campaignId}/stats`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cifras de Acme: fin al contrato con ICE");
+  await page.goto(`${app.url}/es/dashboard/campaigns/${campaignId}/packet`);
+  await expect(page.getByRole("heading", { name: "Acme: fin al contrato con ICE" })).toBeVisible();
 });

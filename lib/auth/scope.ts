@@ -11,6 +11,8 @@ export type CampaignScope = {
   id: string;
   slug: string;
   title: string;
+  /** The Spanish title, if it has one (localizedTitle picks the page's). */
+  titleEs: string | null;
   status: (typeof campaigns.$inferSelect)["status"];
   group: GroupScope;
 };
@@ -35,7 +37,7 @@ export async function findCampaignScope(userId: string, campaignId: string): Pro
   const db = await getDb();
   const [row] = await db
     .select({
-      id: campaigns.id, slug: campaigns.slug, title: campaigns.title, status: campaigns.status,
+      id: campaigns.id, slug: campaigns.slug, title: campaigns.title, titleEs: campaigns.titleEs, status: campaigns.status,
       groupId: groups.id, groupSlug: groups.slug, groupName: groups.name, role: groupMembers.role,
     })
     .from(campaigns)
@@ -45,7 +47,7 @@ export async function findCampaignScope(userId: string, campaignId: string): Pro
     .limit(1);
   if (!row) return null;
   return {
-    id: row.id, slug: row.slug, title: row.title, status: row.status,
+    id: row.id, slug: row.slug, title: row.title, titleEs: row.titleEs, status: row.status,
     group: { id: row.groupId, slug: row.groupSlug, name: row.groupName, role: row.role },
   };
 }

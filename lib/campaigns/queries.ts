@@ -77,9 +77,13 @@ const notPastItsEnd = or(isNull(campaigns.endsAt), gt(campaigns.endsAt, sql`now(
 
 type LocalizedText = Pick<Campaign, "title" | "ask" | "titleEs" | "askEs">;
 
+/** The campaign's title in the page's language: the Spanish one on a Spanish page, when it has one. */
+export function localizedTitle(row: Pick<Campaign, "title" | "titleEs">, locale: Locale): string {
+  return (locale === "es" && row.titleEs) || row.title;
+}
+
 function localize(row: LocalizedText, locale: Locale) {
-  const es = locale === "es";
-  return { title: (es && row.titleEs) || row.title, ask: (es && row.askEs) || row.ask };
+  return { title: localizedTitle(row, locale), ask: (locale === "es" && row.askEs) || row.ask };
 }
 
 export function listLiveCampaigns(locale: Locale): Promise<CampaignSummary[]> {

@@ -5,6 +5,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import { campaigns, signatures } from "@/db/schema";
+import { localizedTitle } from "@/lib/campaigns/queries";
 import { isUnfiltered, signersWhere, type SignersScope } from "./filter";
 import type { SignerFilter, SignerPageInput, SignerStatus } from "./schemas";
 
@@ -158,7 +159,7 @@ export async function getPacket(scope: SignersScope, locale: "en" | "es"): Promi
     shownTotal = Number(total?.n ?? 0);
   }
   return {
-    title: (locale === "es" && campaign.titleEs) || campaign.title,
+    title: localizedTitle(campaign, locale),
     ask: (locale === "es" && campaign.askEs) || campaign.ask,
     targets: targetRows.map((t) => t.name),
     namesHidden: campaign.namesHidden,

@@ -7,6 +7,7 @@ import { requireCampaign } from "@/lib/auth/guard";
 import { workspaceCampaignPath } from "@/lib/auth/paths";
 import { roleCan } from "@/lib/auth/permissions";
 import { closeCampaignAction, safetyControlAction, submitCampaignAction, winCampaignAction } from "@/lib/campaigns/actions";
+import { localizedTitle } from "@/lib/campaigns/queries";
 import { canPurge, canTransition, effectiveStatus, isEditable, PUBLIC_STATUSES } from "@/lib/campaigns/states";
 import { campaignCounts, getGroupCampaign } from "@/lib/campaigns/workspace-queries";
 import { format, formatNumber, localePath } from "@/lib/i18n";
@@ -60,7 +61,8 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
   };
   const confirm = isConfirmation(query.confirm) && allowed[query.confirm] ? query.confirm : null;
   const done = isConfirmation(query.done) || query.done === "created" || query.done === "saved" ? (query.done as keyof typeof e.done) : null;
-  const vars = { title: row.title };
+  const title = localizedTitle(row, locale);
+  const vars = { title };
   const common = { hidden: { campaignId: row.id, locale }, cancelHref: here, permalink: `${here}?confirm=${confirm}`, t: { editor: e, errors: t.workspace.errors } };
   const safety = (control: "freeze" | "unfreeze" | "hideNames" | "showNames" | "purge", danger = false) => (
     <ConfirmForm
@@ -74,7 +76,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
   return (
     <div>
       {/* The state people see: a live campaign past its end date reads as closed. */}
-      <CampaignHeader locale={locale} t={t} campaign={{ ...row, status: shown }} group={group} current="overview" />
+      <CampaignHeader locale={locale} t={t} campaign={{ ...row, title, status: shown }} group={group} current="overview" />
       {done && (
         <p role="status" className="mt-4 rounded border border-success bg-success-soft p-3 font-medium text-success">
           {e.done[done]}

@@ -5,6 +5,7 @@ import { CampaignHeader } from "@/components/editor/campaign-header";
 import { requireCampaign } from "@/lib/auth/guard";
 import { workspaceCampaignPath } from "@/lib/auth/paths";
 import { campaignFormValues } from "@/lib/campaigns/form-values";
+import { localizedTitle } from "@/lib/campaigns/queries";
 import { isEditable } from "@/lib/campaigns/states";
 import { getGroupCampaign, listCompanies } from "@/lib/campaigns/workspace-queries";
 import { localeParam } from "@/lib/i18n/server";
@@ -25,7 +26,7 @@ export default async function EditCampaignPage({ params }: Props) {
   if (!row || !isEditable(row.status)) notFound();
   return (
     <div>
-      <CampaignHeader locale={locale} t={t} campaign={row} group={group} current="edit" />
+      <CampaignHeader locale={locale} t={t} campaign={{ ...row, title: localizedTitle(row, locale) }} group={group} current="edit" />
       <h2 className="sr-only">{t.editor.editTitle}</h2>
       <CampaignForm
         target={{ campaignId: row.id }}

@@ -6,6 +6,7 @@ import { SignersTable } from "@/components/signers/signers-table";
 import { requireCampaign } from "@/lib/auth/guard";
 import { workspaceCampaignPath } from "@/lib/auth/paths";
 import { roleCan } from "@/lib/auth/permissions";
+import { localizedTitle } from "@/lib/campaigns/queries";
 import { format } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { countSigners, findSigner, listSigners } from "@/lib/signers/queries";
@@ -51,7 +52,7 @@ export default async function SignersPage({ params, searchParams }: Props) {
   return (
     <div>
       <p className="text-sm text-muted">{group.name}</p>
-      <h1 className="text-2xl font-bold">{format(ts.table.title, { campaign: campaign.title }, locale)}</h1>
+      <h1 className="text-2xl font-bold">{format(ts.table.title, { campaign: localizedTitle(campaign, locale) }, locale)}</h1>
       <CampaignTabs locale={locale} t={t} campaignId={campaign.id} role={group.role} current="signers" />
 
       {removed && <p role="status" className="mt-4 rounded-lg border border-success bg-success-soft p-3">{removed}</p>}

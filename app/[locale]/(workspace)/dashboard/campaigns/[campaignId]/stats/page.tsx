@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CampaignTabs } from "@/components/workspace/campaign-tabs";
 import { DailyChart, fillDays } from "@/components/signers/daily-chart";
 import { requireCampaign } from "@/lib/auth/guard";
+import { localizedTitle } from "@/lib/campaigns/queries";
 import { format, formatNumber } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { confirmationRate, getCampaignStats } from "@/lib/signers/stats";
@@ -34,7 +35,7 @@ export default async function StatsPage({ params }: Props) {
   return (
     <div>
       <p className="text-sm text-muted">{group.name}</p>
-      <h1 className="text-2xl font-bold">{format(ts.title, { campaign: campaign.title }, locale)}</h1>
+      <h1 className="text-2xl font-bold">{format(ts.title, { campaign: localizedTitle(campaign, locale) }, locale)}</h1>
       <CampaignTabs locale={locale} t={t} campaignId={campaign.id} role={group.role} current="stats" />
 
       <section aria-labelledby="per-day" className="mt-6">

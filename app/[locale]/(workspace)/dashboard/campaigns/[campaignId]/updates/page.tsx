@@ -4,6 +4,7 @@ import Link from "next/link";
 import { CampaignTabs } from "@/components/workspace/campaign-tabs";
 import { requireCampaign } from "@/lib/auth/guard";
 import { workspaceCampaignPath } from "@/lib/auth/paths";
+import { localizedTitle } from "@/lib/campaigns/queries";
 import { format, formatNumber } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { listUpdates } from "@/lib/updates/queries";
@@ -25,7 +26,7 @@ export default async function UpdatesPage({ params }: Props) {
   const n = (value: number) => formatNumber(locale, value);
   return (
     <div>
-      <p className="text-sm text-muted">{campaign.title}</p>
+      <p className="text-sm text-muted">{localizedTitle(campaign, locale)}</p>
       <h1 className="text-2xl font-bold">{u.title}</h1>
       <CampaignTabs locale={locale} t={t} campaignId={campaign.id} role={campaign.group.role} current="updates" />
       <p className="mt-4 max-w-prose">{u.intro}</p>

@@ -11,6 +11,7 @@ import { ScheduleFields } from "@/components/updates/schedule-fields";
 import { requireCampaign } from "@/lib/auth/guard";
 import { workspaceCampaignPath } from "@/lib/auth/paths";
 import { roleCan } from "@/lib/auth/permissions";
+import { localizedTitle } from "@/lib/campaigns/queries";
 import { renderUpdate } from "@/lib/email/compose";
 import { format, formatNumber, type Locale } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
@@ -53,7 +54,7 @@ export default async function UpdatePage({ params }: Props) {
   return (
     <div>
       <Link href={workspaceCampaignPath(locale, campaign.id, "/updates")} className="text-sm underline">{d.back}</Link>
-      <p className="mt-2 text-sm text-muted">{campaign.title}</p>
+      <p className="mt-2 text-sm text-muted">{localizedTitle(campaign, locale)}</p>
       <h1 className="text-2xl font-bold break-words">{update.subject}</h1>
       <p className="mt-1 font-medium">{u.states[update.state]}</p>
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ComposeForm } from "@/components/updates/compose-form";
 import { requireCampaign } from "@/lib/auth/guard";
 import { workspaceCampaignPath } from "@/lib/auth/paths";
+import { localizedTitle } from "@/lib/campaigns/queries";
 import { localeParam } from "@/lib/i18n/server";
 import { saveUpdateAction } from "@/lib/updates/actions";
 
@@ -21,7 +22,7 @@ export default async function NewUpdatePage({ params }: Props) {
   return (
     <div>
       <Link href={workspaceCampaignPath(locale, campaign.id, "/updates")} className="text-sm underline">{t.updates.detail.back}</Link>
-      <p className="mt-2 text-sm text-muted">{campaign.title}</p>
+      <p className="mt-2 text-sm text-muted">{localizedTitle(campaign, locale)}</p>
       <h1 className="text-2xl font-bold">{t.updates.compose.title}</h1>
       <ComposeForm action={saveUpdateAction} locale={locale} campaignId={campaign.id} t={{ updates: t.updates, errors: t.errors }} />
     </div>
