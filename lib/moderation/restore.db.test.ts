@@ -15,7 +15,8 @@ vi.mock("next/headers", () => ({
 const signedInAs = (token: string) => jar.set("authjs.session-token", token);
 beforeEach(() => jar.clear());
 
-const { getPublicCampaignBySlug } = await import("@/lib/campaigns/queries");
+const { getPublicCampaignBySlug, isCampaignTakenDown } = await import("@/lib/campaigns/queries");
+const { recordSignature } = await import("@/lib/signatures/mutations");
 const { getCampaignForReview, moveCampaign } = await import("./campaigns");
 const { moveCampaignAction } = await import("./actions");
 const { idle } = await import("@/lib/auth/guard");
@@ -34,11 +35,16 @@ describe("restoring a taken-down campaign", () => {
     await signAndConfirm(campaign.slug, "restore-signer@example.org", "203.0.113.7");
     await moveCampaign({ campaignId: campaign.id, move: "takedown", reason: "spam", actorUserId: user.id });
     expect(await getPublicCampaignBySlug(campaign.slug, "en")).toBeNull();
+    // Taken down, it is gone (410 in the API), not unknown.
+    expect(await isCampaignTakenDown(campaign.slug)).toBe(true);
+    const late = { campaignSlug: campaign.slug, input: { fullName: "Late Signer", email: "late@example.org" }, locale: "en" as const, clientIp: "203.0.113.8" };
+    expect(await recordSignature(late)).toEqual({ ok: false, code: "gone" });
 
     const restored = await moveCampaign({ campaignId: campaign.id, move: "restore", reason: "Appeal upheld", actorUserId: user.id });
     expect(restored).toEqual({ ok: true, data: { status: "live" } });
     expect(await getCampaignForReview(campaign.id)).toMatchObject({ status: "live", takedownReason: null, confirmedCount: 1 });
     expect(await getPublicCampaignBySlug(campaign.slug, "en")).toMatchObject({ status: "live", confirmedCount: 1 });
+    expect(await isCampaignTakenDown(campaign.slug)).toBe(false);
     expect((await auditRows(campaign.id)).filter((row) => row.action.startsWith("campaign."))).toEqual([
       { action: "campaign.taken_down", detail: { from: "live", to: "taken_down", reasonCode: "spam" } },
       { action: "campaign.restored", detail: { from: "taken_down", to: "live", note: "Appeal upheld" } },

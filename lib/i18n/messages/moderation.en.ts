@@ -184,6 +184,7 @@ const moderationEn = {
   errors: {
     invalid: "Please check the highlighted fields.",
     not_found: "That no longer exists.",
+    gone: "That campaign was taken down.",
     conflict: "That changed in the meantime. Reload the page and try again.",
     unauthorized: "Please sign in again.",
     unavailable: "The database did not answer. Nothing was changed: try again in a few seconds.",

@@ -186,6 +186,7 @@ const moderationEs: Widen<typeof moderationEn> = {
   errors: {
     invalid: "Revisa los campos marcados.",
     not_found: "Eso ya no existe.",
+    gone: "Esa campaña está retirada.",
     conflict: "Eso cambió mientras tanto. Recarga la página y vuelve a intentarlo.",
     unauthorized: "Vuelve a iniciar sesión.",
     unavailable: "La base de datos no respondió. No se cambió nada: inténtalo en unos segundos.",
