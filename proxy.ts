@@ -6,7 +6,7 @@
 // carry it).
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, localeFromAcceptLanguage, localePath, type Locale } from "@/lib/i18n";
-import { cachedPage, fillNonce, isCacheablePage, isCampaignPage } from "@/lib/page-cache";
+import { cachedPage, fillNonce, isCacheablePage, isCampaignPage, servedPath } from "@/lib/page-cache";
 import { referralCode, referralCookie } from "@/lib/signatures/referral-cookie";
 
 const LOCALE_COOKIE = "lang";
@@ -133,7 +133,7 @@ export async function proxy(request: NextRequest) {
     if (cachedPage) return cachedPage;
   }
 
-  const headers = renderHeaders(request, nonce, csp, bare, locale);
+  const headers = renderHeaders(request, nonce, csp, filling ? servedPath(bare) : bare, locale);
   let response: NextResponse;
   if (isLocale(first)) {
     response = NextResponse.next({ request: { headers } });

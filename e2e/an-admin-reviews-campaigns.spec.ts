@@ -1,6 +1,6 @@
 // An admin works the moderation pages: the queue of submitted campaigns, approving one
 // (it goes live) and rejecting another with a reason, taking a live one down (its page
-// is gone), finding a signature and invalidating it, a bulk invalidation that shows its
+// and its API answer 410 Gone) and restoring it (public again), finding a signature and invalidating it, a bulk invalidation that shows its
 // count before it starts, the limits form, and the audit log of it all. Axe on every
 // admin page, in English and Spanish; someone who is not an admin sees no admin page.
 //
@@ -53,7 +53,7 @@ async function visit(page: Page, info: TestInfo, pathname: string, heading: stri
   await shot(page, info, name);
 }
 
-test("an admin approves, rejects and takes down campaigns, cleans out a signature, and sees it all in the log", async ({ page, request }, info) => {
+test("an admin approves, rejects and takes down campaigns, cleans out a signature, and sees it all in the log", async ({ page, request, browser }, info) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, "admin@example.org", { mail: "mailbox", origin: app.url });
@@ -137,7 +137,51 @@ test("an admin approves, rejects and takes down campaigns, cleans out a signatur
     await page.getByRole("button", { name: "Take down" }).click();
     await expect(page.getByText("State: Taken down")).toBeVisible();
     await expect(page.getByText("Taken down: Duplicate campaign")).toBeVisible();
-    expect((await request.get(`${app.url}/campaigns/${approveMe.slug}`)).status()).toBe(404);
+  });
+
+  await test.step("a taken-down campaign is gone: 410 for its page and its API, in the visitor's language", async () => {
+    const visitor = await browser.newContext();
+    const gone = await visitor.newPage();
+    for (const [prefix, heading, body] of [
+      ["", "Campaign removed", "The moderators removed this campaign."],
+      ["/es", "Campaña retirada", "El equipo de moderación retiró esta campaña."],
+    ]) {
+      const response = await gone.goto(`${app.url}${prefix}/campaigns/${approveMe.slug}`);
+      expect(response?.status()).toBe(410);
+      await expect(gone.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(gone.getByText(body)).toBeVisible();
+      // No reason and no organizer in public.
+      await expect(gone.getByText("Duplicate")).toHaveCount(0);
+      await expectAccessible(gone, `the gone page ${prefix || "/"}`);
+      // The language switch leads to the campaign's address, gone in the other language too.
+      await expect(gone.getByRole("link", { name: prefix ? "English" : "Español" }))
+        .toHaveAttribute("href", `/lang/${prefix ? "en" : "es"}?to=${encodeURIComponent(`/campaigns/${approveMe.slug}`)}`);
+    }
+    await shot(gone, info, "campaign-gone");
+    await visitor.close();
+
+    const api = await request.get(`${app.url}/api/v1/campaigns/${approveMe.slug}`, { headers: { "accept-language": "es" } });
+    expect(api.status()).toBe(410);
+    expect(await api.json()).toEqual({ error: { code: "gone", message: "El equipo de moderación retiró esta campaña. Ya no se puede firmar." } });
+    const signing = await request.post(`${app.url}/api/v1/campaigns/${approveMe.slug}/signatures`, {
+      data: { fullName: "Late Signer", email: "late-signer@example.org" },
+      headers: { "x-forwarded-for": newClientIp() },
+    });
+    expect(signing.status()).toBe(410);
+    expect((await signing.json()).error.code).toBe("gone");
+  });
+
+  await test.step("restoring it, with a note, puts it back as it was", async () => {
+    await page.getByLabel("Why restore it").fill("Not a duplicate after all: the other campaign targets a different contract.");
+    await page.getByRole("button", { name: "Restore" }).click();
+    await expect(page.getByText("State: Live")).toBeVisible();
+    await expect(page.getByText("Taken down: Duplicate campaign")).toHaveCount(0);
+    const again = await request.get(`${app.url}/campaigns/${approveMe.slug}`, { headers: { accept: "text/html" } });
+    expect(again.status()).toBe(200);
+    expect(await again.text()).toContain(approveMe.title);
+    expect((await request.get(`${app.url}/api/v1/campaigns/${approveMe.slug}`)).status()).toBe(200);
+    await page.getByRole("link", { name: "Open the public page" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: approveMe.title })).toBeVisible();
   });
 
   await test.step("limits and lists: a bad entry is named, a good one saved", async () => {
@@ -158,7 +202,7 @@ test("an admin approves, rejects and takes down campaigns, cleans out a signatur
     await visit(page, info, "/admin/trending?min=1", "Trending", "admin-trending");
     await expect(page.getByRole("cell", { name: "spam.example" }).first()).toBeVisible();
     await visit(page, info, "/admin/audit", "Audit log", "admin-audit");
-    for (const action of ["campaign.approved", "campaign.rejected", "campaign.taken_down", "signature.invalidated", "invalidation.started", "limits.updated"]) {
+    for (const action of ["campaign.approved", "campaign.rejected", "campaign.taken_down", "campaign.restored", "signature.invalidated", "invalidation.started", "limits.updated"]) {
       await expect(page.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
     }
     await page.getByLabel("Action").selectOption("campaign.rejected");

@@ -10,6 +10,7 @@ import type { CampaignSummary } from "@/lib/campaigns/queries";
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
   not_found: 404,
+  gone: 410,
   closed: 409,
   frozen: 409,
   rate_limited: 429,

@@ -3,6 +3,7 @@
 export const errorCodes = [
   "invalid",
   "not_found",
+  "gone",
   "closed",
   "frozen",
   "rate_limited",

@@ -77,6 +77,11 @@ describe("cachedPage", () => {
       const nonce = String(req.headers["x-cut-ties-page-fill-nonce"]);
       // A missing campaign: Next's empty notFound() document; an unmatched address: the full 404 page.
       if (req.url === "/campaigns/gone") return void res.writeHead(404, { "content-type": "text/html" }).end("<html id=\"__next_error__\"></html>");
+      // Asked whether a missing campaign was taken down: this one was not.
+      if (req.url === "/campaigns/gone/removed") return void res.writeHead(404, { "content-type": "text/html" }).end("<html id=\"__next_error__\"></html>");
+      // A campaign the moderators took down: its page is not found, its "removed" page renders.
+      if (req.url === "/campaigns/taken") return void res.writeHead(404, { "content-type": "text/html" }).end("<html id=\"__next_error__\"></html>");
+      if (req.url === "/campaigns/taken/removed") return void res.writeHead(200, { "content-type": "text/html" }).end(`<html lang="en"><script nonce="${nonce}"></script><h1>Campaign removed</h1></html>`);
       if (req.url === "/campaigns/gone/not-found") return void res.writeHead(404, { "content-type": "text/html" }).end(`<html lang="en"><script nonce="${nonce}"></script><h1>Page not found</h1></html>`);
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", link: `</a.css>; nonce="${nonce}"` });
       res.end(`<html><script nonce="${nonce}">self.n="${nonce}"</script>${req.url}</html>`);
@@ -125,6 +130,14 @@ describe("cachedPage", () => {
     const page = await cachedPage(request("/campaigns/gone"), "/campaigns/gone", "en", "n404");
     expect(page!.status).toBe(404);
     expect(Buffer.from(page!.html).toString()).toBe('<html lang="en"><script nonce="n404"></script><h1>Page not found</h1></html>');
+  });
+
+  it("serves a taken-down campaign the page saying it was removed, with status 410", async () => {
+    renders.length = 0;
+    const page = await cachedPage(request("/campaigns/taken"), "/campaigns/taken", "en", "n410");
+    expect(page!.status).toBe(410);
+    expect(Buffer.from(page!.html).toString()).toBe('<html lang="en"><script nonce="n410"></script><h1>Campaign removed</h1></html>');
+    expect(renders).toEqual(["/campaigns/taken", "/campaigns/taken/removed"]);
   });
 
   it("forgets one campaign's copies and the home page's, and keeps the others", async () => {

@@ -37,6 +37,19 @@ type CachedPage = { status: number; htmlParts: Buffer[]; nonce: string; headers:
 const holder = globalThis as unknown as { __cutTiesPageFillSecret?: string };
 const fillSecret = (holder.__cutTiesPageFillSecret ??= crypto.randomUUID());
 
+/**
+ * The address a fill render stands for: the gone page rendered at …/removed is served at
+ * the campaign's own address, so its language switch must point there.
+ */
+export function servedPath(barePath: string): string {
+  return barePath.endsWith(`/${REMOVED_SEGMENT}`) ? barePath.slice(0, -REMOVED_SEGMENT.length - 1) : barePath;
+}
+
+/** Whether a render was asked for by this cache (headers of the request being rendered). */
+export function isPageFill(headers: Headers): boolean {
+  return headers.get(FILL_HEADER) === fillSecret;
+}
+
 /** The nonce a fill request asks to be rendered with; null for every other request. */
 export function fillNonce(request: NextRequest): string | null {
   if (request.headers.get(FILL_HEADER) !== fillSecret) return null;
@@ -68,6 +81,8 @@ const SHARED_COOKIES = new Set(["lang", "ref"]);
 const CAMPAIGN_PAGE = /^\/campaigns\/[a-z0-9-]{1,100}$/;
 // A path segment no route under a campaign has, so the address matches nothing.
 const NOT_FOUND_SEGMENT = "not-found";
+// The page saying a campaign was taken down (it renders only for a fill request).
+const REMOVED_SEGMENT = "removed";
 
 /** The cache key: the page without its language prefix, the language; never the query string. */
 export function pageKey(barePath: string, locale: string): string {
@@ -89,26 +104,35 @@ function fetchPage(path: string, locale: string, nonce: string): Promise<Respons
   });
 }
 
-async function render(path: string, locale: string): Promise<CachedPage> {
+async function render(path: string, barePath: string, locale: string): Promise<CachedPage> {
   const nonce = btoa(crypto.randomUUID());
   let response = await fetchPage(path, locale, nonce);
-  if (response.status === 404) {
+  let status = response.status;
+  if (status === 404 && isCampaignPage(barePath)) {
+    // A campaign the moderators took down is gone, not unknown: its address answers
+    // 410 with the page that says so (a page cannot set 410 itself; this answer can).
+    await response.body?.cancel();
+    response = await fetchPage(`${path}/${REMOVED_SEGMENT}`, locale, nonce);
+    if (response.status === 200) status = 410;
+  }
+  if (status === 404) {
     // A campaign that does not exist: its page calls notFound(), which Next.js 16 answers
     // with an empty document filled in by JavaScript (vercel/next.js#62228). An address
     // no route matches is rendered in full by app/global-not-found.tsx, readable
     // without JavaScript: serve that one, still with status 404.
     await response.body?.cancel();
     response = await fetchPage(`${path}/${NOT_FOUND_SEGMENT}`, locale, nonce);
+    status = response.status;
   }
   const html = await response.text();
-  // Only a page or a not-found page is kept; anything else is rendered per request.
-  if (response.status !== 200 && response.status !== 404) return null;
+  // Only a page, a gone page or a not-found page is kept; anything else is rendered per request.
+  if (status !== 200 && status !== 404 && status !== 410) return null;
   const headers: [string, string][] = [];
   for (const name of ["content-type", "cache-control", "vary", "link"]) {
     const value = response.headers.get(name);
     if (value) headers.push([name, value]);
   }
-  return { status: response.status, htmlParts: html.split(nonce).map((part) => Buffer.from(part)), nonce, headers };
+  return { status, htmlParts: html.split(nonce).map((part) => Buffer.from(part)), nonce, headers };
 }
 
 /**
@@ -127,7 +151,7 @@ export async function cachedPage(
   let page: CachedPage;
   let hit: boolean;
   try {
-    const found = pages.lookup(pageKey(barePath, locale), () => render(path, locale), { ttlMs: PAGE_TTL_MS, staleMs: STALE_MS });
+    const found = pages.lookup(pageKey(barePath, locale), () => render(path, barePath, locale), { ttlMs: PAGE_TTL_MS, staleMs: STALE_MS });
     hit = found.hit;
     page = await found.value;
   } catch {

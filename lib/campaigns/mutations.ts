@@ -161,6 +161,7 @@ class TargetsRefused extends Error {
 const AUDIT_ACTION: Record<CampaignEvent, string> = {
   submit: "campaign.submitted", edit: "campaign.edited", approve: "campaign.approved", reject: "campaign.rejected",
   close: "campaign.closed", expire: "campaign.expired", win: "campaign.won", take_down: "campaign.taken_down",
+  restore: "campaign.restored",
 };
 
 export type TransitionRequest = {

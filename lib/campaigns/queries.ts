@@ -170,6 +170,11 @@ export function forgetEveryCampaign(): void {
   invalidateCachedPages();
 }
 
+/** Whether the campaign at this address was taken down by the moderators (its address answers 410 Gone). */
+export async function isCampaignTakenDown(slug: string): Promise<boolean> {
+  return (await getCampaignForSigning(slug))?.status === "taken_down";
+}
+
 /** The id and status of a campaign by slug, for the signing path (a few seconds old at most). */
 export async function getCampaignForSigning(slug: string) {
   if (!isSlugShaped(slug)) return null;

@@ -19,6 +19,7 @@ const allowed: [CampaignStatus, CampaignEvent, CampaignStatus][] = [
   ["live", "take_down", "taken_down"],
   ["closed", "take_down", "taken_down"],
   ["won", "take_down", "taken_down"],
+  ["taken_down", "restore", "live"], // the loop below says it was live before
 ];
 
 const statuses = campaignStatus.enumValues;
@@ -28,11 +29,22 @@ describe("campaign states", () => {
     for (const event of campaignEvents) {
       const expected = allowed.find(([f, e]) => f === from && e === event)?.[2] ?? null;
       it(`${from} --${event}--> ${expected ?? "refused"}`, () => {
-        expect(nextStatus(from, event)).toBe(expected);
+        expect(nextStatus(from, event, "live")).toBe(expected);
         expect(canTransition(from, event)).toBe(expected !== null);
       });
     }
   }
+
+  it("restores a taken-down campaign to the public state it had, and to nothing else", () => {
+    expect(nextStatus("taken_down", "restore", "closed")).toBe("closed");
+    expect(nextStatus("taken_down", "restore", "won")).toBe("won");
+    for (const previous of ["draft", "submitted", "rejected", "taken_down", null, undefined] as const) {
+      expect(nextStatus("taken_down", "restore", previous)).toBeNull();
+    }
+    expect(canTransition("taken_down", "restore", "admin")).toBe(true);
+    expect(canTransition("taken_down", "restore", "organizer")).toBe(false);
+    expect(eventsFrom("taken_down", "admin")).toEqual(["restore"]);
+  });
 
   it("lets only the right actor cause each event", () => {
     expect(canTransition("draft", "submit", "organizer")).toBe(true);

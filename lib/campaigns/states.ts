@@ -7,6 +7,7 @@
 //     ▲                  │  │                   │ └──────────win──────────────────▶ won
 //     └──────edit────────┘  └─reject─▶ rejected │
 //     └──────edit───────────────────────┘       └──take_down (also from closed, won)──▶ taken_down
+//                                      live | closed | won ◀──restore (the state it was taken down from)──┘
 import type { Campaign } from "@/db/schema";
 
 export type CampaignStatus = Campaign["status"];
@@ -20,12 +21,14 @@ export const campaignEvents = [
   "expire", // its end date passed (the deadline job)
   "win", // the company gave in: a victory note
   "take_down", // an admin removes a public campaign, with a reason code
+  "restore", // an admin puts a taken-down campaign back (a mistake, an appeal), with a note
 ] as const;
 export type CampaignEvent = (typeof campaignEvents)[number];
 
 export type Actor = "organizer" | "admin" | "system";
 
-type Rule = { from: readonly CampaignStatus[]; to: CampaignStatus; by: Actor; needs?: "reason" | "victoryNote" };
+// "previous": back to the state the campaign had before (the take-down's audit entry says which).
+type Rule = { from: readonly CampaignStatus[]; to: CampaignStatus | "previous"; by: Actor; needs?: "reason" | "victoryNote" };
 
 export const transitions: Record<CampaignEvent, Rule> = {
   submit: { from: ["draft"], to: "submitted", by: "organizer" },
@@ -38,16 +41,24 @@ export const transitions: Record<CampaignEvent, Rule> = {
   win: { from: ["live", "closed"], to: "won", by: "organizer", needs: "victoryNote" },
   // Whatever the public can see, an admin can take down.
   take_down: { from: ["live", "closed", "won"], to: "taken_down", by: "admin", needs: "reason" },
+  // Undoing a take-down puts back exactly what was public: signatures were never touched.
+  restore: { from: ["taken_down"], to: "previous", by: "admin", needs: "reason" },
 };
 
-/** The state an event leads to from `from`, or null when the table refuses it. */
-export function nextStatus(from: CampaignStatus, event: CampaignEvent): CampaignStatus | null {
+/**
+ * The state an event leads to from `from`, or null when the table refuses it. For an
+ * event that goes back ("previous"), `previous` is the state before, and only a state
+ * the campaign could have left that way is accepted.
+ */
+export function nextStatus(from: CampaignStatus, event: CampaignEvent, previous?: CampaignStatus | null): CampaignStatus | null {
   const rule = transitions[event];
-  return rule.from.includes(from) ? rule.to : null;
+  if (!rule.from.includes(from)) return null;
+  if (rule.to !== "previous") return rule.to;
+  return previous && transitions.take_down.from.includes(previous) ? previous : null;
 }
 
 export function canTransition(from: CampaignStatus, event: CampaignEvent, actor?: Actor): boolean {
-  if (nextStatus(from, event) === null) return false;
+  if (!transitions[event].from.includes(from)) return false;
   return actor === undefined || transitions[event].by === actor;
 }
 

@@ -1,15 +1,17 @@
 import "server-only";
 // The admin's review queue: campaigns by state with counts (submitted first), one
 // campaign to review, and the moves an admin makes (approve, reject with a reason,
-// take down with a reason code), each audit-logged in the transaction that makes it.
-import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+// take down with a reason code, restore with a note), each audit-logged in the
+// transaction that makes it.
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaigns, groups } from "@/db/schema";
+import { auditLog, campaigns, groups } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
 import { recordAudit } from "@/lib/audit";
 import { fail, ok, type Result } from "@/lib/errors";
 import { forgetCampaign } from "@/lib/campaigns/queries";
 import { confirmedCounts } from "@/lib/signatures/counts";
-import { canMove, moveTarget, type CampaignStatus, type ModerationMove } from "./transitions";
+import { canMove, moveTarget, restoredStatus, type CampaignStatus, type ModerationMove } from "./transitions";
 
 /** The queue's tabs, in the order an admin works them. */
 export const queueStatuses: CampaignStatus[] = ["submitted", "live", "draft", "rejected", "taken_down", "closed", "won"];
@@ -68,10 +70,31 @@ export async function getCampaignForReview(campaignId: string) {
 
 export type MoveInput = { campaignId: string; move: ModerationMove; reason?: string; actorUserId: string };
 
-/** Approve (→ live, published now), reject (→ rejected, with a reason) or take down (→ taken_down). */
+const AUDIT_ACTION: Record<ModerationMove, string> = {
+  approve: "campaign.approved", reject: "campaign.rejected", takedown: "campaign.taken_down", restore: "campaign.restored",
+};
+
+/**
+ * The state a taken-down campaign had before: the latest take-down's audit entry, which
+ * both take-down paths write in the same transaction as the change (detail.from).
+ */
+async function stateBeforeTakedown(tx: DbOrTx, campaignId: string): Promise<CampaignStatus | null> {
+  const [entry] = await tx
+    .select({ detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(eq(auditLog.campaignId, campaignId), eq(auditLog.action, AUDIT_ACTION.takedown)))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const from = entry?.detail.from;
+  return typeof from === "string" ? (from as CampaignStatus) : null;
+}
+
+/**
+ * Approve (→ live, published now), reject (→ rejected, with a reason), take down
+ * (→ taken_down, with a reason code) or restore (→ the state before the take-down, with a note).
+ */
 export async function moveCampaign(input: MoveInput): Promise<Result<{ status: CampaignStatus }>> {
   const db = await getDb();
-  const target = moveTarget[input.move];
   const moved = await db.transaction(async (tx) => {
     const [current] = await tx
       .select({ id: campaigns.id, slug: campaigns.slug, status: campaigns.status, groupId: campaigns.groupId })
@@ -81,30 +104,37 @@ export async function moveCampaign(input: MoveInput): Promise<Result<{ status: C
       .limit(1);
     if (!current) return null;
     if (!canMove(current.status, input.move)) return { conflict: true as const, ...current };
+    const target =
+      input.move === "restore" ? restoredStatus(current.status, await stateBeforeTakedown(tx, current.id)) : moveTarget[input.move];
+    // A take-down with no audit entry (written by hand) has no known state to go back to.
+    if (!target) return { conflict: true as const, ...current };
     const set =
       input.move === "approve"
         ? { status: target, publishedAt: sql`coalesce(${campaigns.publishedAt}, now())`, rejectionReason: null }
         : input.move === "reject"
           ? { status: target, rejectionReason: input.reason ?? null }
-          : { status: target, takedownReason: input.reason ?? null };
+          : input.move === "takedown"
+            ? { status: target, takedownReason: input.reason ?? null }
+            : { status: target, takedownReason: null };
     await tx.update(campaigns).set({ ...set, updatedAt: sql`now()` }).where(eq(campaigns.id, current.id));
+    const extra = input.move === "takedown" ? { reasonCode: input.reason } : input.move === "restore" ? { note: input.reason } : {};
     await recordAudit(
       {
         actorUserId: input.actorUserId,
-        action: `campaign.${input.move === "approve" ? "approved" : input.move === "reject" ? "rejected" : "taken_down"}`,
+        action: AUDIT_ACTION[input.move],
         groupId: current.groupId,
         campaignId: current.id,
-        detail: { from: current.status, to: target, ...(input.move === "takedown" ? { reasonCode: input.reason } : {}) },
+        detail: { from: current.status, to: target, ...extra },
       },
       tx,
     );
-    return { conflict: false as const, ...current };
+    return { conflict: false as const, target, ...current };
   });
   if (!moved) return fail("not_found");
   if (moved.conflict) return fail("conflict");
-  // The public page and the live list change now (404 for a taken-down campaign).
+  // The public page and the live list change now (410 for a taken-down campaign, back for a restored one).
   forgetCampaign({ id: moved.id, slug: moved.slug });
-  return ok({ status: target });
+  return ok({ status: moved.target });
 }
 
 /** Campaign titles by id, for reports that group by campaign. */

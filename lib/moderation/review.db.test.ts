@@ -1,5 +1,5 @@
 // An admin works the queue: approves a submitted campaign (live, published now),
-// rejects one with a reason, takes a live one down (its public page then 404s), and
+// rejects one with a reason, takes a live one down (its public page then answers 410), and
 // each move is audit-logged; a move from the wrong state changes nothing.
 import { describe, expect, it } from "vitest";
 import { getPublicCampaignBySlug } from "@/lib/campaigns/queries";

@@ -32,6 +32,7 @@ export const moveSchema = z.discriminatedUnion("move", [
   z.object({ campaignId: uuid, move: z.literal("approve") }),
   z.object({ campaignId: uuid, move: z.literal("reject"), reason: z.string().trim().min(1, "reasonRequired").max(2000, "tooLong") }),
   z.object({ campaignId: uuid, move: z.literal("takedown"), reason: z.enum(takedownReasons, "reasonRequired") }),
+  z.object({ campaignId: uuid, move: z.literal("restore"), reason: z.string().trim().min(1, "reasonRequired").max(500, "tooLong") }),
 ]);
 
 const optionalDate = z

@@ -3,11 +3,12 @@
 import { canTransition, nextStatus, type CampaignEvent, type CampaignStatus } from "@/lib/campaigns/states";
 
 export type { CampaignStatus };
-export type ModerationMove = "approve" | "reject" | "takedown";
+export type ModerationMove = "approve" | "reject" | "takedown" | "restore";
 
-const event: Record<ModerationMove, CampaignEvent> = { approve: "approve", reject: "reject", takedown: "take_down" };
+const event: Record<ModerationMove, CampaignEvent> = { approve: "approve", reject: "reject", takedown: "take_down", restore: "restore" };
 
-export const moveTarget: Record<ModerationMove, CampaignStatus> = {
+/** Where each move leads; restore has no fixed target (see restoredStatus). */
+export const moveTarget: Record<Exclude<ModerationMove, "restore">, CampaignStatus> = {
   approve: nextStatus("submitted", "approve")!,
   reject: nextStatus("submitted", "reject")!,
   takedown: nextStatus("live", "take_down")!,
@@ -15,6 +16,11 @@ export const moveTarget: Record<ModerationMove, CampaignStatus> = {
 
 export function canMove(status: CampaignStatus, move: ModerationMove): boolean {
   return canTransition(status, event[move], "admin");
+}
+
+/** The state a restore leads back to, given the state the take-down started from (null: refused). */
+export function restoredStatus(status: CampaignStatus, before: CampaignStatus | null): CampaignStatus | null {
+  return nextStatus(status, "restore", before);
 }
 
 /** Why an admin takes a campaign down (e-petitions' reason codes, reduced). */

@@ -55,6 +55,7 @@ async function recordSignatureOnce(request: SignRequest): Promise<SignResult> {
   const input = parsed.data;
 
   const campaign = await getCampaignForSigning(request.campaignSlug);
+  if (campaign?.status === "taken_down") return fail("gone");
   if (!campaign || !PUBLIC_STATUSES.includes(campaign.status)) return fail("not_found");
   if (effectiveStatus(campaign.status, campaign.endsAt) !== "live") return fail("closed");
   // The organizers' safety control: nothing is stored while signing is frozen.

@@ -94,6 +94,7 @@ const en = {
   errors: {
     invalid: "Please check the highlighted fields.",
     not_found: "We could not find that campaign.",
+    gone: "The moderators removed this campaign. It can no longer be signed.",
     closed: "This campaign is no longer collecting signatures.",
     frozen: "Signing is paused on this campaign for now. Nothing was saved: please come back later.",
     rate_limited: "Too many signatures from your connection or address just now. Please wait a few minutes and try again.",
@@ -215,6 +216,11 @@ const en = {
   },
   mailCapture: {
     notice: "Mail is not being sent: this server is in mail-capture mode.",
+  },
+  // A campaign the moderators took down: its address answers 410 Gone with this.
+  gone: {
+    title: "Campaign removed",
+    body: "The moderators removed this campaign. It can no longer be signed.",
   },
   notFound: {
     title: "Page not found",

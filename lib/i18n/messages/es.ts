@@ -92,6 +92,7 @@ const es: Messages = {
   errors: {
     invalid: "Revisa los campos marcados.",
     not_found: "No encontramos esa campaña.",
+    gone: "El equipo de moderación retiró esta campaña. Ya no se puede firmar.",
     closed: "Esta campaña ya no recoge firmas.",
     frozen: "Las firmas de esta campaña están en pausa por ahora. No se guardó nada: vuelve más tarde.",
     rate_limited: "Hubo demasiadas firmas desde tu conexión o tu correo en poco tiempo. Espera unos minutos y vuelve a intentarlo.",
@@ -210,6 +211,10 @@ const es: Messages = {
   },
   mailCapture: {
     notice: "No se está enviando correo: este servidor está en modo de captura de correo.",
+  },
+  gone: {
+    title: "Campaña retirada",
+    body: "El equipo de moderación retiró esta campaña. Ya no se puede firmar.",
   },
   notFound: {
     title: "Página no encontrada",

@@ -53,6 +53,10 @@ const moderationEn = {
     takedown: "Take down",
     takedownHint: "The public page disappears at once. Signatures are kept.",
     takedownReason: "Reason code",
+    restore: "Restore",
+    restoreHint: "The campaign goes back to the state it had before it was taken down, with its signatures.",
+    restoreReason: "Why restore it (a short note for the audit log)",
+    restored: "Done: the campaign is public again.",
     noMoves: "No review action applies to a campaign in this state.",
     moved: "Done: the campaign is now “{status}”.",
   },
@@ -180,6 +184,7 @@ const moderationEn = {
   errors: {
     invalid: "Please check the highlighted fields.",
     not_found: "That no longer exists.",
+    gone: "That campaign was taken down.",
     conflict: "That changed in the meantime. Reload the page and try again.",
     unauthorized: "Please sign in again.",
     unavailable: "The database did not answer. Nothing was changed: try again in a few seconds.",

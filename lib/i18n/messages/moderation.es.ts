@@ -55,6 +55,10 @@ const moderationEs: Widen<typeof moderationEn> = {
     takedown: "Retirar",
     takedownHint: "La página pública desaparece en el acto. Las firmas se conservan.",
     takedownReason: "Código de motivo",
+    restore: "Restablecer",
+    restoreHint: "La campaña vuelve al estado que tenía antes de retirarla, con sus firmas.",
+    restoreReason: "Por qué se restablece (una nota breve para el registro)",
+    restored: "Hecho: la campaña vuelve a ser pública.",
     noMoves: "Ninguna acción de revisión corresponde a una campaña en este estado.",
     moved: "Hecho: la campaña ahora está «{status}».",
   },
@@ -182,6 +186,7 @@ const moderationEs: Widen<typeof moderationEn> = {
   errors: {
     invalid: "Revisa los campos marcados.",
     not_found: "Eso ya no existe.",
+    gone: "Esa campaña está retirada.",
     conflict: "Eso cambió mientras tanto. Recarga la página y vuelve a intentarlo.",
     unauthorized: "Vuelve a iniciar sesión.",
     unavailable: "La base de datos no respondió. No se cambió nada: inténtalo en unos segundos.",

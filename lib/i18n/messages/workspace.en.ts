@@ -13,6 +13,7 @@ const workspaceEn = {
   errors: {
     invalid: "Please check the highlighted fields.",
     not_found: "We could not find that. It may have been removed, or it is not yours to see.",
+    gone: "The moderators removed this campaign.",
     closed: "That is closed.",
     frozen: "Signing is paused on this campaign.",
     rate_limited: "Too many tries just now. Please wait a few minutes and try again.",

@@ -14,6 +14,7 @@ const workspaceEs: Widen<typeof workspaceEn> = {
   errors: {
     invalid: "Revisa los campos marcados.",
     not_found: "No lo encontramos. Puede que se haya borrado o que no tengas acceso.",
+    gone: "El equipo de moderación retiró esta campaña.",
     closed: "Eso está cerrado.",
     frozen: "Las firmas de esta campaña están en pausa.",
     rate_limited: "Demasiados intentos en poco tiempo. Espera unos minutos y vuelve a intentarlo.",

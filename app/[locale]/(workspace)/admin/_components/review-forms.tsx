@@ -1,6 +1,6 @@
 "use client";
-// Approve, reject (with a reason) and take down (with a reason code): plain forms that
-// post a server action, so they work without JavaScript.
+// Approve, reject (with a reason), take down (with a reason code) and restore (with a
+// note): plain forms that post a server action, so they work without JavaScript.
 import { useActionState } from "react";
 import { moveCampaignAction } from "@/lib/moderation/actions";
 import type { Messages } from "@/lib/i18n";
@@ -57,6 +57,20 @@ export function TakedownForm({ t, campaignId }: { t: T; campaignId: string }) {
       </div>
       <button type="submit" className={`${buttonClass} bg-danger hover:bg-red-800`} disabled={pending}>{t.review.takedown}</button>
       <FormMessage t={t} state={state} done={format(t.review.moved, { status: t.status.taken_down })} />
+    </form>
+  );
+}
+
+export function RestoreForm({ t, campaignId }: { t: T; campaignId: string }) {
+  const [state, action, pending] = useActionState(moveCampaignAction, idle);
+  return (
+    <form action={action} className="space-y-2 rounded border border-line p-4">
+      <input type="hidden" name="campaignId" value={campaignId} />
+      <input type="hidden" name="move" value="restore" />
+      <p className="text-sm text-muted">{t.review.restoreHint}</p>
+      <Field t={t} state={state} name="reason" label={t.review.restoreReason} multiline required maxLength={500} />
+      <button type="submit" className={buttonClass} disabled={pending}>{t.review.restore}</button>
+      <FormMessage t={t} state={state} done={t.review.restored} />
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { getCampaignForReview } from "@/lib/moderation/campaigns";
 import { uuid } from "@/lib/moderation/schemas";
 import { canMove, takedownReasons, type TakedownReason } from "@/lib/moderation/transitions";
 import { AdminHeader } from "../../_components/admin-nav";
-import { ApproveForm, RejectForm, TakedownForm } from "../../_components/review-forms";
+import { ApproveForm, RejectForm, RestoreForm, TakedownForm } from "../../_components/review-forms";
 import { formatDate } from "../../_components/styles";
 
 type Props = { params: Promise<{ locale: string; campaignId: string }> };
@@ -29,7 +29,10 @@ export default async function ReviewCampaignPage({ params }: Props) {
   const c = await getCampaignForReview(campaignId);
   if (!c) notFound();
   const m = t.moderation;
-  const moves = { approve: canMove(c.status, "approve"), reject: canMove(c.status, "reject"), takedown: canMove(c.status, "takedown") };
+  const moves = {
+    approve: canMove(c.status, "approve"), reject: canMove(c.status, "reject"),
+    takedown: canMove(c.status, "takedown"), restore: canMove(c.status, "restore"),
+  };
   const reasonLabel = (takedownReasons as readonly string[]).includes(c.takedownReason ?? "")
     ? m.takedownReasons[c.takedownReason as TakedownReason]
     : (c.takedownReason ?? "");
@@ -50,6 +53,7 @@ export default async function ReviewCampaignPage({ params }: Props) {
           </ul>
           {c.rejectionReason && c.status === "rejected" && <p className="rounded bg-warning-soft p-3 text-warning">{format(m.review.rejectionReason, { reason: c.rejectionReason })}</p>}
           {c.status === "taken_down" && <p className="rounded bg-warning-soft p-3 text-warning">{format(m.review.takenDownBecause, { reason: reasonLabel })}</p>}
+          {moves.restore && <RestoreForm t={m} campaignId={c.id} />}
           <section>
             <h2 className="text-lg font-semibold">{m.review.ask}</h2>
             <p>{c.ask}</p>
@@ -77,7 +81,7 @@ export default async function ReviewCampaignPage({ params }: Props) {
           {moves.approve && <ApproveForm t={m} campaignId={c.id} />}
           {moves.reject && <RejectForm t={m} campaignId={c.id} />}
           {moves.takedown && <TakedownForm t={m} campaignId={c.id} />}
-          {!moves.approve && !moves.reject && !moves.takedown && <p className="text-muted">{m.review.noMoves}</p>}
+          {!moves.approve && !moves.reject && !moves.takedown && !moves.restore && <p className="text-muted">{m.review.noMoves}</p>}
         </aside>
       </div>
     </>
