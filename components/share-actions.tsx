@@ -1,7 +1,11 @@
 "use client";
 // The buttons that need the browser: the system share sheet (Signal, SMS, Telegram…
 // without any third-party script) and copy. Each appears only where it works: the
-// server renders neither, so without JavaScript only the plain links show.
+// server renders neither, so without JavaScript only the plain links show. Until the
+// browser says what works (the server render, the first render in the browser) it renders
+// an empty hidden placeholder carrying the words and the link: the light campaign page,
+// served without React (lib/light-page.ts), builds the same buttons from it with
+// public/campaign-page.js.
 import { Copy, Share2 } from "lucide-react";
 import { useState, useSyncExternalStore } from "react";
 
@@ -25,7 +29,20 @@ export function ShareActions({
   const canShare = useBrowser(() => typeof navigator.share === "function", false);
   const canCopy = useBrowser(() => typeof navigator.clipboard?.writeText === "function" && window.isSecureContext, false);
   const [copied, setCopied] = useState(false);
-  if (!canShare && !canCopy) return null;
+  if (!canShare && !canCopy) {
+    return (
+      <div
+        hidden
+        data-share-actions=""
+        data-url={url}
+        data-text={text}
+        data-title={title}
+        data-native={labels.native}
+        data-copy={labels.copy}
+        data-copied={labels.copied}
+      />
+    );
+  }
   return (
     <div className="mt-3 flex flex-wrap gap-2">
       {canShare && (

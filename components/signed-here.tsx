@@ -2,7 +2,10 @@
 // "You signed this campaign" for a browser that confirmed here. The campaign page is
 // one cached copy for every visitor, so this is decided in the browser: the thank-you
 // page stores its own address in localStorage (never a cookie, which would take the
-// signer out of the page cache), and the campaign page offers the way back to it.
+// signer out of the page cache), and the campaign page offers the way back to it. Until
+// the browser has read it, an empty hidden placeholder carries the words, from which the
+// light campaign page (served without React, lib/light-page.ts) builds the same line
+// with public/campaign-page.js.
 import { useEffect, useSyncExternalStore } from "react";
 
 const key = (slug: string) => `cut-ties:signed:${slug}`;
@@ -35,7 +38,7 @@ export function SignedHere({ slug, text, linkLabel }: { slug: string; text: stri
     },
     () => null,
   );
-  if (!path) return null;
+  if (!path) return <p hidden data-signed-here={slug} data-text={text} data-link={linkLabel} />;
   return (
     <p role="status" className="mb-4 rounded-lg border border-success bg-success-soft p-3 font-medium text-success">
       {text}{" "}

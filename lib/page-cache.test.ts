@@ -83,8 +83,8 @@ describe("cachedPage", () => {
       if (req.url === "/campaigns/taken") return void res.writeHead(404, { "content-type": "text/html" }).end("<html id=\"__next_error__\"></html>");
       if (req.url === "/campaigns/taken/removed") return void res.writeHead(200, { "content-type": "text/html" }).end(`<html lang="en"><script nonce="${nonce}"></script><h1>Campaign removed</h1></html>`);
       if (req.url === "/campaigns/gone/not-found") return void res.writeHead(404, { "content-type": "text/html" }).end(`<html lang="en"><script nonce="${nonce}"></script><h1>Page not found</h1></html>`);
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", link: `</a.css>; nonce="${nonce}"` });
-      res.end(`<html><script nonce="${nonce}">self.n="${nonce}"</script>${req.url}</html>`);
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", link: `</a.css>; nonce="${nonce}", </c.js>; rel=preload; as="script"` });
+      res.end(`<html><head><script nonce="${nonce}">self.n="${nonce}"</script><link rel="preload" as="script" href="/c.js"/></head><body>${req.url}</body></html>`);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     // The port the server really listens on, as the custom server records it; PORT
@@ -106,10 +106,17 @@ describe("cachedPage", () => {
     const first = await load("/campaigns/a", "/campaigns/a", "first-nonce");
     const second = await load("/campaigns/a", "/campaigns/a", "second-nonce");
     expect(renders.filter((u) => u === "/campaigns/a")).toHaveLength(1);
-    expect(first.html).toBe('<html><script nonce="first-nonce">self.n="first-nonce"</script>/campaigns/a</html>');
-    expect(second.html).toBe('<html><script nonce="second-nonce">self.n="second-nonce"</script>/campaigns/a</html>');
+    // A campaign page is the light copy (lib/light-page.ts): its one script carries the nonce too.
+    expect(first.html).toBe('<html><head><script src="/campaign-page.js" defer nonce="first-nonce"></script></head><body>/campaigns/a</body></html>');
+    expect(second.html).toBe('<html><head><script src="/campaign-page.js" defer nonce="second-nonce"></script></head><body>/campaigns/a</body></html>');
     expect(second.link).toBe('</a.css>; nonce="second-nonce"');
     expect([first.hit, second.hit]).toEqual([false, true]);
+  });
+
+  it("keeps the full app, scripts and preloads, on the home page", async () => {
+    const home = await load("/", "/", "home-nonce");
+    expect(home.html).toBe('<html><head><script nonce="home-nonce">self.n="home-nonce"</script><link rel="preload" as="script" href="/c.js"/></head><body>/</body></html>');
+    expect(home.link).toBe('</a.css>; nonce="home-nonce", </c.js>; rel=preload; as="script"');
   });
 
   it("answers share links and tracking parameters with the plain page's copy", async () => {

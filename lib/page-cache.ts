@@ -16,6 +16,7 @@
 // referral code reaches the sign form through a cookie the proxy sets instead
 // (lib/signatures/referral-cookie.ts).
 import type { NextRequest } from "next/server";
+import { lightLinkHeader, lightPageHtml } from "@/lib/light-page";
 import { shortCache } from "@/lib/short-cache";
 
 const FILL_HEADER = "x-cut-ties-page-fill";
@@ -124,12 +125,16 @@ async function render(path: string, barePath: string, locale: string): Promise<C
     response = await fetchPage(`${path}/${NOT_FOUND_SEGMENT}`, locale, nonce);
     status = response.status;
   }
-  const html = await response.text();
+  let html = await response.text();
   // Only a page, a gone page or a not-found page is kept; anything else is rendered per request.
   if (status !== 200 && status !== 404 && status !== 410) return null;
+  // A campaign page is kept light: without the framework's runtime (lib/light-page.ts).
+  const light = status === 200 && isCampaignPage(barePath);
+  if (light) html = lightPageHtml(html, nonce);
   const headers: [string, string][] = [];
   for (const name of ["content-type", "cache-control", "vary", "link"]) {
-    const value = response.headers.get(name);
+    let value = response.headers.get(name);
+    if (value && light && name === "link") value = lightLinkHeader(value);
     if (value) headers.push([name, value]);
   }
   return { status, htmlParts: html.split(nonce).map((part) => Buffer.from(part)), nonce, headers };

@@ -190,6 +190,8 @@ export function SignForm({
       <button
         type="submit"
         disabled={pending}
+        // The light campaign page (no React) shows the same while its plain POST is sent.
+        data-submitting={t.form.submitting}
         className="min-h-12 w-full rounded bg-accent px-6 text-lg font-semibold text-white hover:bg-accent-hover disabled:opacity-70"
       >
         {pending ? t.form.submitting : kind === "pledge" ? t.form.pledgeSubmit : t.form.submit}
