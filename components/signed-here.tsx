@@ -2,10 +2,7 @@
 // "You signed this campaign" for a browser that confirmed here. The campaign page is
 // one cached copy for every visitor, so this is decided in the browser: the thank-you
 // page stores its own address in localStorage (never a cookie, which would take the
-// signer out of the page cache), and the campaign page offers the way back to it. Until
-// the browser has read it, an empty hidden placeholder carries the words, from which the
-// light campaign page (served without React, lib/light-page.ts) builds the same line
-// with public/campaign-page.js.
+// signer out of the page cache), and the campaign page offers the way back to it.
 import { useEffect, useSyncExternalStore } from "react";
 
 const key = (slug: string) => `cut-ties:signed:${slug}`;
@@ -38,11 +35,17 @@ export function SignedHere({ slug, text, linkLabel }: { slug: string; text: stri
     },
     () => null,
   );
-  if (!path) return <p hidden data-signed-here={slug} data-text={text} data-link={linkLabel} />;
+  // Hidden until the browser has found the way back (never on the server); the light
+  // campaign page (no React) fills in the link and reveals it with public/campaign-page.js.
   return (
-    <p role="status" className="mb-4 rounded-lg border border-success bg-success-soft p-3 font-medium text-success">
+    <p
+      role="status"
+      hidden={!path}
+      data-signed-here={slug}
+      className="mb-4 rounded-lg border border-success bg-success-soft p-3 font-medium text-success"
+    >
       {text}{" "}
-      <a href={path} className="underline">
+      <a href={path ?? undefined} className="underline">
         {linkLabel}
       </a>
     </p>
