@@ -6,6 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { CAMPAIGNS, confirmLink, expect, newSigner, test, type Mailbox } from "./fixtures";
+import { sharedSoFar, stubShareSheet } from "./share-sheet";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -94,23 +95,13 @@ test("the thank-you page gives the signer's number, and the campaign page rememb
 
 test.describe("with the system share sheet", () => {
   test.beforeEach(async ({ page }) => {
-    await page.addInitScript(() => {
-      const shared: unknown[] = [];
-      (window as unknown as { __shared: unknown[] }).__shared = shared;
-      Object.defineProperty(Navigator.prototype, "share", {
-        configurable: true,
-        value: (data: unknown) => {
-          shared.push(data);
-          return Promise.resolve();
-        },
-      });
-    });
+    await stubShareSheet(page);
   });
 
   test("the Share button opens it with the campaign link", async ({ page }) => {
     await page.goto(`/campaigns/${slug}`);
     await page.getByRole("button", { name: "Share…" }).click();
-    const shared = await page.evaluate(() => (window as unknown as { __shared: { url: string; text: string }[] }).__shared);
+    const shared = await sharedSoFar(page);
     expect(shared).toHaveLength(1);
     expect(shared[0].url).toMatch(new RegExp(`/campaigns/${slug}$`));
     // Before signing, the words are neutral: nobody says "I signed".

@@ -5,6 +5,7 @@
 // form posts as a plain form; its answer is the full app.
 import { look } from "./axe";
 import { CAMPAIGNS, confirmLink, expect, newSigner, test } from "./fixtures";
+import { sharedSoFar, stubShareSheet } from "./share-sheet";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -17,23 +18,13 @@ test("the campaign page loads one small script, and its buttons, form and memory
     if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.addInitScript(() => {
-    const shared: unknown[] = [];
-    (window as unknown as { __shared: unknown[] }).__shared = shared;
-    Object.defineProperty(Navigator.prototype, "share", {
-      configurable: true,
-      value: (data: unknown) => {
-        shared.push(data);
-        return Promise.resolve();
-      },
-    });
-  });
+  await stubShareSheet(page);
 
   const response = await page.goto(`/campaigns/${slug}`);
   expect(response!.headers()["x-cache"]).toMatch(/^(HIT|MISS)$/);
   const panel = page.getByRole("region", { name: "Share this campaign" });
   await panel.getByRole("button", { name: "Share…" }).click();
-  const shared = await page.evaluate(() => (window as unknown as { __shared: { url: string; title: string }[] }).__shared);
+  const shared = await sharedSoFar(page);
   expect(shared).toHaveLength(1);
   expect(shared[0].url).toMatch(new RegExp(`/campaigns/${slug}$`));
   expect(shared[0].title).toBe(CAMPAIGNS.pledge.title);
