@@ -10,6 +10,7 @@ import { agencies, awards, campaigns, campaignTargets, companies, facts, type Fa
 import type { Locale } from "@/lib/i18n";
 import { cached, invalidate } from "@/lib/short-cache";
 import { invalidateCachedPages } from "@/lib/page-cache";
+import { localizedTitle } from "@/lib/campaigns/queries";
 import { isSlugShaped } from "@/lib/campaigns/slug";
 import { obligatedTotal, sumMoney, type MoneyTotal } from "./money";
 import {
@@ -41,7 +42,7 @@ export type CampaignRef = { slug: string; title: string; status: string };
 type Family = { ids: string[]; topId: string };
 
 function localizeCampaign(row: { slug: string; title: string; titleEs: string | null; status: string }, locale: Locale): CampaignRef {
-  return { slug: row.slug, title: (locale === "es" && row.titleEs) || row.title, status: row.status };
+  return { slug: row.slug, title: localizedTitle(row, locale), status: row.status };
 }
 
 /** Public campaigns aimed at any of these companies, newest first. */
