@@ -23,10 +23,19 @@ export function pageConcurrency(environment = process.env) {
   return Number(raw);
 }
 
+/**
+ * A render request of the page cache, proved by the process's secret (lib/page-cache.ts
+ * keeps it on globalThis): the header alone, which anyone can send, does not skip the line.
+ */
+function isPageFill(req) {
+  const secret = globalThis.__cutTiesPageFillSecret;
+  return typeof secret === "string" && req.headers[FILL_HEADER] === secret;
+}
+
 /** True for a request the gate paces: a page load, not its assets, the API or a form post. */
 export function isPageLoad(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (req.headers[FILL_HEADER] !== undefined) return false;
+  if (isPageFill(req)) return false;
   const path = (req.url ?? "/").split("?")[0];
   return !path.startsWith("/_next/") && !path.startsWith("/api/");
 }
