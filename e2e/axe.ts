@@ -9,6 +9,9 @@ import { expect } from "./fixtures";
 export async function expectAccessible(page: Page, what: string, options: { exclude?: string[] } = {}): Promise<void> {
   // `exclude`: parts that are not the page's own (an email's preview in a sandboxed
   // iframe, where axe cannot run a script).
+  // A page reached by a client-side navigation gets its new <title> a moment after its
+  // content (Next.js streams metadata): axe looks at the page once it has one.
+  await expect(page, `${what} has a title`).toHaveTitle(/\S/);
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const results = await builder.analyze();

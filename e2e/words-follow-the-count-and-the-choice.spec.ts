@@ -191,11 +191,16 @@ test("after pledging, every step says pledge: the box, the email, the confirmati
     expect(email.subject.startsWith(w.subject), `subject "${email.subject}"`).toBe(true);
     expect(email.text).not.toMatch(w.not);
     const link = confirmLink(email);
-    await page.setContent(email.html!);
-    await expect(page.getByRole("link", { name: w.emailButton })).toHaveAttribute("href", link);
+    // In a tab of its own: the page behind may still be starting its scripts, which would
+    // hydrate over an email written into it.
+    const reader = await page.context().newPage();
+    await reader.setContent(email.html!);
+    await expect(reader.getByRole("link", { name: w.emailButton })).toHaveAttribute("href", link);
+    await reader.close();
 
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1, name: w.title })).toBeVisible();
+    await expect(page).toHaveTitle(`${w.title} · Cut Ties`);
     await expect(page.getByText(w.pledgedAs(signer.fullName))).toBeVisible();
     await expect(page.locator("#main")).not.toContainText(w.not);
     const button = page.getByRole("button", { name: w.button });
@@ -205,6 +210,8 @@ test("after pledging, every step says pledge: the box, the email, the confirmati
 
     await button.click();
     await expect(page.getByRole("heading", { level: 1, name: w.thanks })).toBeVisible();
+    // The tab says it too, not "Confirm…" any more.
+    await expect(page).toHaveTitle(`${w.thanks} · Cut Ties`);
     await expect(page.locator("#main")).toContainText(w.yours);
     // What the share links put in a friend's message.
     const whatsapp = await page.getByRole("link", { name: "WhatsApp" }).getAttribute("href");

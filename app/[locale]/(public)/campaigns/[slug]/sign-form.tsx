@@ -17,6 +17,28 @@ function retryMessage(t: FormCopy, locale: Locale, seconds: number): string {
   return fillPlaceholders(t.form.rateLimitedFor, { when: text });
 }
 
+/**
+ * Focus `target`, and keep it there when the page was loaded at "…#sign" (a post without
+ * JavaScript): once the document is parsed the browser moves focus to the fragment, in the
+ * next frame, which takes it off a field focused earlier by hydration. Take it back after
+ * that frame, unless the person has moved on.
+ */
+function focusPastTheFragment(target: HTMLElement): () => void {
+  target.focus();
+  let frame = 0;
+  const takeBack = () => {
+    frame = requestAnimationFrame(() => {
+      if (!document.activeElement || document.activeElement === document.body) target.focus();
+    });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", takeBack, { once: true });
+  else takeBack();
+  return () => {
+    document.removeEventListener("DOMContentLoaded", takeBack);
+    cancelAnimationFrame(frame);
+  };
+}
+
 export function SignForm({
   campaignSlug,
   kind,
@@ -43,11 +65,12 @@ export function SignForm({
   // After an answer, take the person (and their screen reader) to it: the
   // confirmation box, or the first field that needs fixing.
   useEffect(() => {
-    if (state.status === "accepted") statusRef.current?.focus();
+    let target: HTMLElement | null | undefined;
+    if (state.status === "accepted") target = statusRef.current;
     if (state.status === "error") {
-      const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      (field ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
+      target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]');
     }
+    if (target) return focusPastTheFragment(target);
   }, [state]);
 
   if (state.status === "accepted") {

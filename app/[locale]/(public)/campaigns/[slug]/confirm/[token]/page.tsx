@@ -6,6 +6,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { CheckCircle2 } from "lucide-react";
 import { ProgressBar } from "@/components/progress-bar";
 import { SharePanel } from "@/components/share-panel";
@@ -25,10 +26,25 @@ type Props = {
   searchParams: Promise<{ result?: string }>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+// The metadata and the page read the signature once per request.
+const signatureFor = cache(findSignatureForToken);
+
+/** The tab's title says what the page says: confirm, thank you, already confirmed, a dead link, closed. */
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, t } = await localeParam(params);
-  const campaign = await getPublicCampaignBySlug((await params).slug, locale);
-  return { title: format(t.confirm.title, { kind: campaign?.kind ?? "petition" }, locale), robots: { index: false } };
+  const { slug, token } = await params;
+  const [campaign, signature, { result }] = await Promise.all([getPublicCampaignBySlug(slug, locale), signatureFor(token), searchParams]);
+  const title =
+    signature?.status === "validated"
+      ? result === "confirmed"
+        ? t.confirm.confirmedTitle
+        : t.confirm.alreadyTitle
+      : !signature || signature.expired || signature.status !== "pending"
+        ? t.confirm.invalidTitle
+        : !signature.campaignOpen
+          ? t.confirm.closedTitle
+          : t.confirm.title;
+  return { title: format(title, { kind: campaign?.kind ?? "petition" }, locale), robots: { index: false } };
 }
 
 function formatMoment(locale: Locale, date: Date): string {
@@ -47,7 +63,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   const { locale, t } = await localeParam(params);
   const { slug, token } = await params;
   const { result } = await searchParams;
-  const signature = await findSignatureForToken(token);
+  const signature = await signatureFor(token);
   // A token belongs to one campaign: under another campaign's address it leads to its own.
   if (signature && signature.campaignSlug !== slug) redirect(confirmPagePath(locale, signature.campaignSlug, token));
   const campaign = await getPublicCampaignBySlug(slug, locale);
