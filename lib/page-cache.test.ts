@@ -4,10 +4,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pageFillSecret } from "@/server/page-fill.mjs";
 import { cachedPage, fillNonce, invalidateCachedPages, isCacheablePage, pageKey } from "./page-cache";
 
-// The secret this process gives its own render requests (see page-cache.ts).
-const processSecret = () => (globalThis as unknown as { __cutTiesPageFillSecret: string }).__cutTiesPageFillSecret;
+// The secret this process gives its own render requests (server/page-fill.mjs).
+const processSecret = pageFillSecret;
 
 const pageLoad = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", "sec-fetch-dest": "document" };
 

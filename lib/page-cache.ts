@@ -18,9 +18,8 @@
 import type { NextRequest } from "next/server";
 import { lightLinkHeader, lightPageHtml } from "@/lib/light-page";
 import { shortCache } from "@/lib/short-cache";
+import { PAGE_FILL_HEADER, PAGE_FILL_NONCE_HEADER, pageFillSecret, provesPageFill } from "@/server/page-fill.mjs";
 
-const FILL_HEADER = "x-cut-ties-page-fill";
-const FILL_NONCE_HEADER = "x-cut-ties-page-fill-nonce";
 // Pages get their own store, smaller than the data's: a page weighs ~40 kB. Two
 // languages of the home page and of each campaign page: 200 covers a hundred campaigns.
 const pages = shortCache("pages", 200);
@@ -34,9 +33,6 @@ const STALE_MS = 10_000;
 // remembered as such for the TTL too, so such a path is not rendered twice per request.
 type CachedPage = { status: number; htmlParts: Buffer[]; nonce: string; headers: [string, string][] } | null;
 
-// Proves a fill request came from this process (it is sent to 127.0.0.1 only).
-const holder = globalThis as unknown as { __cutTiesPageFillSecret?: string };
-const fillSecret = (holder.__cutTiesPageFillSecret ??= crypto.randomUUID());
 
 /**
  * The address a fill render stands for: the gone page rendered at …/removed is served at
@@ -48,13 +44,13 @@ export function servedPath(barePath: string): string {
 
 /** Whether a render was asked for by this cache (headers of the request being rendered). */
 export function isPageFill(headers: Headers): boolean {
-  return headers.get(FILL_HEADER) === fillSecret;
+  return provesPageFill(headers.get(PAGE_FILL_HEADER));
 }
 
 /** The nonce a fill request asks to be rendered with; null for every other request. */
 export function fillNonce(request: NextRequest): string | null {
-  if (request.headers.get(FILL_HEADER) !== fillSecret) return null;
-  return request.headers.get(FILL_NONCE_HEADER);
+  if (!isPageFill(request.headers)) return null;
+  return request.headers.get(PAGE_FILL_NONCE_HEADER);
 }
 
 /** Whether this request may be answered from the cache: `barePath` is the path without its language. */
@@ -99,7 +95,7 @@ function listenPort(): string {
 
 function fetchPage(path: string, locale: string, nonce: string): Promise<Response> {
   return fetch(`http://127.0.0.1:${listenPort()}${path}`, {
-    headers: { [FILL_HEADER]: fillSecret, [FILL_NONCE_HEADER]: nonce, "accept-language": locale, accept: "text/html" },
+    headers: { [PAGE_FILL_HEADER]: pageFillSecret(), [PAGE_FILL_NONCE_HEADER]: nonce, "accept-language": locale, accept: "text/html" },
     redirect: "manual",
     signal: AbortSignal.timeout(FILL_TIMEOUT_MS),
   });

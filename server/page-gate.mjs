@@ -11,9 +11,10 @@
 // Not paced: the page cache's own render requests (a page load may be waiting for one;
 // lib/page-cache.ts), anything but GET and HEAD, the build's files and the API.
 
+import { PAGE_FILL_HEADER, provesPageFill } from "./page-fill.mjs";
+
 /** Page loads one process starts per turn of its event loop (PAGE_CONCURRENCY; 0: no pacing). */
 export const DEFAULT_PAGE_CONCURRENCY = 16;
-const FILL_HEADER = "x-cut-ties-page-fill";
 
 /** The number of page loads one process starts per turn, from PAGE_CONCURRENCY. */
 export function pageConcurrency(environment = process.env) {
@@ -23,19 +24,10 @@ export function pageConcurrency(environment = process.env) {
   return Number(raw);
 }
 
-/**
- * A render request of the page cache, proved by the process's secret (lib/page-cache.ts
- * keeps it on globalThis): the header alone, which anyone can send, does not skip the line.
- */
-function isPageFill(req) {
-  const secret = globalThis.__cutTiesPageFillSecret;
-  return typeof secret === "string" && req.headers[FILL_HEADER] === secret;
-}
-
 /** True for a request the gate paces: a page load, not its assets, the API or a form post. */
 export function isPageLoad(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (isPageFill(req)) return false;
+  if (provesPageFill(req.headers[PAGE_FILL_HEADER])) return false;
   const path = (req.url ?? "/").split("?")[0];
   return !path.startsWith("/_next/") && !path.startsWith("/api/");
 }

@@ -4,6 +4,7 @@ import http, { type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_PAGE_CONCURRENCY, isPageLoad, pageConcurrency, pageGate } from "./page-gate.mjs";
+import { pageFillSecret } from "./page-fill.mjs";
 
 const req = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers });
 
@@ -15,17 +16,10 @@ describe("which requests wait their turn", () => {
     expect(isPageLoad(req("POST", "/api/v1/campaigns/x/signatures"))).toBe(false);
     expect(isPageLoad(req("GET", "/api/v1/campaigns"))).toBe(false);
     expect(isPageLoad(req("GET", "/_next/static/chunks/app.js"))).toBe(false);
-    const holder = globalThis as unknown as { __cutTiesPageFillSecret?: string };
-    const before = holder.__cutTiesPageFillSecret;
-    holder.__cutTiesPageFillSecret = "the-process-secret";
-    try {
-      expect(isPageLoad(req("GET", "/campaigns/x", { "x-cut-ties-page-fill": "the-process-secret" }))).toBe(false);
-      // A forged render request waits its turn like any page load.
-      expect(isPageLoad(req("GET", "/campaigns/x", { "x-cut-ties-page-fill": "guessed" }))).toBe(true);
-      expect(isPageLoad(req("GET", "/campaigns/x", { "x-cut-ties-page-fill": "" }))).toBe(true);
-    } finally {
-      holder.__cutTiesPageFillSecret = before;
-    }
+    expect(isPageLoad(req("GET", "/campaigns/x", { "x-cut-ties-page-fill": pageFillSecret() }))).toBe(false);
+    // A forged render request waits its turn like any page load.
+    expect(isPageLoad(req("GET", "/campaigns/x", { "x-cut-ties-page-fill": "guessed" }))).toBe(true);
+    expect(isPageLoad(req("GET", "/campaigns/x", { "x-cut-ties-page-fill": "" }))).toBe(true);
   });
 
   it("reads PAGE_CONCURRENCY: a default, 0 for no pacing, and a clear refusal of anything else", () => {
