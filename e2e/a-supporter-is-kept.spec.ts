@@ -146,6 +146,7 @@ test.describe("without JavaScript", () => {
 test("a broken confirmation link offers the sign form, accessibly", async ({ page }) => {
   await page.goto(`/campaigns/${slug}/confirm/${"x".repeat(43)}`);
   await expect(page.getByRole("heading", { level: 1, name: "This link does not work" })).toBeVisible();
+  await expect(page).toHaveTitle("This link does not work · Cut Ties");
   await expect(page.getByRole("button", { name: "Sign", exact: true })).toBeVisible();
   await noSeriousAxe(page, "the broken-link page");
 });

@@ -182,6 +182,7 @@ test("a signer who confirms within a day of the campaign closing counts; one who
     await appDb`update campaigns set closed_at = now() - interval '25 hours' where slug = ${slug}`;
     await latePage.getByRole("button", { name: "Confirm my signature" }).click();
     await expect(latePage.getByRole("heading", { level: 1, name: "This campaign has closed" })).toBeVisible();
+    await expect(latePage).toHaveTitle("This campaign has closed · Cut Ties");
     await expect(latePage.getByRole("button", { name: "Confirm my signature" })).toHaveCount(0);
     const [row] = await appDb<{ status: string }[]>`select status from signatures where email = ${late.email}`;
     expect(row.status).toBe("pending");

@@ -16,7 +16,7 @@ import { appUrl } from "@/lib/env";
 import { format, localePath, type Locale } from "@/lib/i18n";
 import { localeParam } from "@/lib/i18n/server";
 import { confirmAction } from "@/lib/signatures/actions";
-import { CONFIRM_GRACE_AFTER_CLOSE_HOURS, confirmationNumber, findSignatureForToken } from "@/lib/signatures/queries";
+import { CONFIRM_GRACE_AFTER_CLOSE_HOURS, confirmationNumber, findSignatureForToken, type TokenSignature } from "@/lib/signatures/queries";
 import { confirmedHere, confirmPagePath } from "@/lib/signatures/thanks-cookie";
 import { SignForm } from "../../sign-form";
 import { signFormCopy } from "../../sign-form-copy";
@@ -29,22 +29,31 @@ type Props = {
 // The metadata and the page read the signature once per request.
 const signatureFor = cache(findSignatureForToken);
 
-/** The tab's title says what the page says: confirm, thank you, already confirmed, a dead link, closed. */
+/**
+ * Where the link's holder stands, for the page and its title alike: confirmed ("done"), a
+ * link that no longer works ("dead"), a campaign closed past its grace ("closed"), or one
+ * step from counting ("confirm").
+ */
+type ConfirmStep = { step: "dead" } | { step: "done" | "closed" | "confirm"; signature: TokenSignature };
+
+function confirmStep(signature: TokenSignature | null): ConfirmStep {
+  if (signature?.status === "validated") return { step: "done", signature };
+  if (!signature || signature.expired || signature.status !== "pending") return { step: "dead" };
+  return { step: signature.campaignOpen ? "confirm" : "closed", signature };
+}
+
+/** The tab's title says what the page says. */
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, t } = await localeParam(params);
   const { slug, token } = await params;
   const [campaign, signature, { result }] = await Promise.all([getPublicCampaignBySlug(slug, locale), signatureFor(token), searchParams]);
-  const title =
-    signature?.status === "validated"
-      ? result === "confirmed"
-        ? t.confirm.confirmedTitle
-        : t.confirm.alreadyTitle
-      : !signature || signature.expired || signature.status !== "pending"
-        ? t.confirm.invalidTitle
-        : !signature.campaignOpen
-          ? t.confirm.closedTitle
-          : t.confirm.title;
-  return { title: format(title, { kind: campaign?.kind ?? "petition" }, locale), robots: { index: false } };
+  const titles = {
+    done: result === "confirmed" ? t.confirm.confirmedTitle : t.confirm.alreadyTitle,
+    dead: t.confirm.invalidTitle,
+    closed: t.confirm.closedTitle,
+    confirm: t.confirm.title,
+  };
+  return { title: format(titles[confirmStep(signature).step], { kind: campaign?.kind ?? "petition" }, locale), robots: { index: false } };
 }
 
 function formatMoment(locale: Locale, date: Date): string {
@@ -63,9 +72,9 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   const { locale, t } = await localeParam(params);
   const { slug, token } = await params;
   const { result } = await searchParams;
-  const signature = await signatureFor(token);
+  const found = await signatureFor(token);
   // A token belongs to one campaign: under another campaign's address it leads to its own.
-  if (signature && signature.campaignSlug !== slug) redirect(confirmPagePath(locale, signature.campaignSlug, token));
+  if (found && found.campaignSlug !== slug) redirect(confirmPagePath(locale, found.campaignSlug, token));
   const campaign = await getPublicCampaignBySlug(slug, locale);
   if (!campaign) notFound();
   const campaignPath = localePath(locale, `/campaigns/${campaign.slug}`);
@@ -73,7 +82,9 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   const kind = campaign.kind;
   const say = (message: string, values: Record<string, string | number> = {}) => format(message, { kind, ...values }, locale);
 
-  if (signature?.status === "validated") {
+  const at = confirmStep(found);
+  if (at.step === "done") {
+    const { signature } = at;
     // Someone this address was shared with: the campaign, credited to the person who shared it.
     if (!(await confirmedHere(locale, token))) redirect(`${campaignPath}?ref=${signature.referralCode}`);
     const fresh = result === "confirmed";
@@ -107,7 +118,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
     );
   }
 
-  if (!signature || signature.expired || signature.status !== "pending") {
+  if (at.step === "dead") {
     return (
       <div className="mx-auto max-w-2xl px-4 py-8">
         <h1 className="text-2xl font-bold">{t.confirm.invalidTitle}</h1>
@@ -125,8 +136,9 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
     );
   }
 
+  const { signature } = at;
   const { closedAt, confirmBy } = signature;
-  if (!signature.campaignOpen) {
+  if (at.step === "closed") {
     return (
       <div className="mx-auto max-w-2xl px-4 py-8">
         <h1 className="text-2xl font-bold">{t.confirm.closedTitle}</h1>
